@@ -1,0 +1,19 @@
+from tracker.models.account import Account
+from tracker.models.claim import Claim, ReviewQueueClaim
+from tracker.models.document import Document
+from tracker.models.event import Event
+from tracker.models.flag import Flag
+from tracker.models.source import Source, SourceAlias
+from tracker.models.status_change import StatusChange
+
+__all__ = [
+    "Account",
+    "Claim",
+    "Document",
+    "Event",
+    "Flag",
+    "ReviewQueueClaim",
+    "Source",
+    "SourceAlias",
+    "StatusChange",
+]

@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from tracker.vocabularies import Aspect, VerificationStatus
+
+UNIT_CHOICES = [
+    ("people", "people"),
+    ("km2", "square kilometres"),
+    ("buildings", "buildings"),
+    ("strikes", "strikes"),
+    ("other", "other"),
+]
+
+
+class Claim(models.Model):
+    """One checkable proposition, such as "at least 35 civilians were killed"."""
+
+    text = models.TextField()
+    event = models.ForeignKey(
+        "tracker.Event", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    aspect = models.CharField(max_length=32, choices=Aspect.choices, default=Aspect.OTHER)
+    # A count is an interval: "at least 35" is [35, open); either end may be open.
+    count_min = models.PositiveBigIntegerField(null=True, blank=True)
+    count_max = models.PositiveBigIntegerField(null=True, blank=True)
+    count_approximate = models.BooleanField(
+        default=False, help_text='The number was given loosely ("roughly 2,000").'
+    )
+    unit = models.CharField(max_length=32, choices=UNIT_CHOICES, blank=True)
+    status = models.CharField(
+        max_length=32,
+        choices=VerificationStatus.choices,
+        default=VerificationStatus.UNVERIFIED,
+        editable=False,
+    )
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        permissions = [
+            ("set_claim_status", "Can set the verification status of a claim"),
+            ("archive_claim", "Can archive a claim"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=VerificationStatus.values), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(aspect__in=Aspect.values), name="claim_aspect_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(count_min__isnull=True)
+                | models.Q(count_max__isnull=True)
+                | models.Q(count_min__lte=models.F("count_max")),
+                name="claim_interval_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(count_min__isnull=True, count_max__isnull=True)
+                | ~models.Q(unit=""),
+                name="claim_interval_has_unit",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status"], name="claim_status_idx"),
+            models.Index(fields=["event", "aspect"], name="claim_event_aspect_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def interval_display(self) -> str:
+        if self.count_min is None and self.count_max is None:
+            return ""
+        low = "open" if self.count_min is None else f"{self.count_min:,}"
+        high = "open" if self.count_max is None else f"{self.count_max:,}"
+        approx = "≈ " if self.count_approximate else ""
+        left = "(" if self.count_min is None else "["
+        right = ")" if self.count_max is None else "]"
+        return f"{approx}{left}{low}, {high}{right} {self.unit}".strip()
+
+
+class ReviewQueueClaim(Claim):
+    """Claims with open flags, as the editors' review queue shows them."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "review queue item"
+        verbose_name_plural = "review queue"

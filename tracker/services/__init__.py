@@ -1,0 +1,46 @@
+"""Every write in tracker goes through these functions.
+
+The admin, the API, management commands and tests call them alike. Each one
+checks the actor's permission, validates its input with a message naming the
+field, and writes in one transaction.
+"""
+
+from tracker.services.accounts import account_add, account_remove, account_update
+from tracker.services.claims import (
+    claim_archive,
+    claim_create,
+    claim_restore,
+    claim_set_status,
+    claim_update,
+)
+from tracker.services.documents import document_create, document_find_by_text, document_update
+from tracker.services.events import event_create, event_update
+from tracker.services.flags import flag_raise, flag_resolve
+from tracker.services.sources import (
+    source_alias_add,
+    source_alias_remove,
+    source_create,
+    source_update,
+)
+
+__all__ = [
+    "account_add",
+    "account_remove",
+    "account_update",
+    "claim_archive",
+    "claim_create",
+    "claim_restore",
+    "claim_set_status",
+    "claim_update",
+    "document_create",
+    "document_find_by_text",
+    "document_update",
+    "event_create",
+    "event_update",
+    "flag_raise",
+    "flag_resolve",
+    "source_alias_add",
+    "source_alias_remove",
+    "source_create",
+    "source_update",
+]

@@ -1,0 +1,154 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.models import Claim, Event, StatusChange
+from tracker.models.claim import UNIT_CHOICES
+from tracker.services._common import (
+    Actor,
+    check_choice,
+    clean_text,
+    history_user,
+    require_permission,
+    unknown_fields,
+)
+from tracker.vocabularies import Aspect, VerificationStatus
+
+UNITS = {value for value, _ in UNIT_CHOICES}
+MAX_COUNT = 10**12
+
+
+def _check_interval(count_min: int | None, count_max: int | None, unit: str) -> None:
+    for field, value in (("count_min", count_min), ("count_max", count_max)):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError({field: "Must be a whole number."})
+        if value < 0 or value > MAX_COUNT:
+            raise ValidationError({field: f"Must be between 0 and {MAX_COUNT:,}."})
+    if count_min is not None and count_max is not None and count_min > count_max:
+        raise ValidationError(
+            {"count_max": f"The maximum ({count_max}) is below the minimum ({count_min})."}
+        )
+    if unit and unit not in UNITS:
+        raise ValidationError({"unit": f"Unknown unit {unit!r}; expected one of: {sorted(UNITS)}."})
+    if (count_min is not None or count_max is not None) and not unit:
+        raise ValidationError({"unit": "A count needs a unit."})
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    actor: Actor,
+    text: str,
+    aspect: str = Aspect.OTHER,
+    event: Event | None = None,
+    count_min: int | None = None,
+    count_max: int | None = None,
+    count_approximate: bool = False,
+    unit: str = "",
+) -> Claim:
+    require_permission(actor, "tracker.add_claim", action="add claims")
+    text = clean_text("text", text, required=True, max_length=5000).strip()
+    check_choice("aspect", aspect, Aspect)
+    _check_interval(count_min, count_max, unit)
+    claim = Claim(
+        text=text,
+        aspect=aspect,
+        event=event,
+        count_min=count_min,
+        count_max=count_max,
+        count_approximate=count_approximate,
+        unit=unit,
+        created_by=history_user(actor),
+    )
+    claim._history_user = history_user(actor)
+    claim.save()
+    return claim
+
+
+CLAIM_EDITABLE = ("text", "aspect", "event", "count_min", "count_max", "count_approximate", "unit")
+
+
+@transaction.atomic
+def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
+    """Edit a claim's wording, event, aspect or interval. Never its status."""
+    require_permission(actor, "tracker.change_claim", action="edit claims")
+    if "status" in changes:
+        raise ValidationError(
+            {"status": "Set a status with a rationale, not by editing the claim."}
+        )
+    unknown_fields(changes, CLAIM_EDITABLE)
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if "text" in changes:
+        changes["text"] = clean_text("text", changes["text"], required=True, max_length=5000)
+        changes["text"] = changes["text"].strip()
+    if "aspect" in changes:
+        check_choice("aspect", changes["aspect"], Aspect)
+    _check_interval(
+        changes.get("count_min", claim.count_min),
+        changes.get("count_max", claim.count_max),
+        changes.get("unit", claim.unit),
+    )
+    changed = [field for field, value in changes.items() if getattr(claim, field) != value]
+    for field in changed:
+        setattr(claim, field, changes[field])
+    if changed:
+        claim._history_user = history_user(actor)
+        claim.save(update_fields=[*changed, "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_set_status(*, actor: Actor, claim: Claim, status: str, rationale: str) -> StatusChange:
+    """Record an editor's verdict. Every verdict after the first needs a rationale."""
+    require_permission(actor, "tracker.set_claim_status", action="set verification statuses")
+    check_choice("status", status, VerificationStatus)
+    rationale = clean_text("rationale", rationale or "", required=False, max_length=5000).strip()
+    # Lock the row so two editors' verdicts queue instead of both reading the old status.
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.archived_at is not None:
+        raise ValidationError({"status": "This claim is archived; restore it first."})
+    if claim.status == status:
+        raise ValidationError({"status": f"The claim is already {claim.get_status_display()!r}."})
+    if not rationale and claim.status_changes.exists():
+        raise ValidationError({"rationale": "Say why the status changes: a rationale is required."})
+    change = StatusChange.objects.create(
+        claim=claim,
+        changed_by=history_user(actor),
+        from_status=claim.status,
+        to_status=status,
+        rationale=rationale,
+    )
+    claim.status = status
+    claim._history_user = history_user(actor)
+    claim._change_reason = rationale[:100]
+    claim.save(update_fields=["status", "updated_at"])
+    return change
+
+
+@transaction.atomic
+def claim_archive(*, actor: Actor, claim: Claim) -> Claim:
+    """Take a claim out of the working lists. Nothing is deleted; it can be restored."""
+    require_permission(actor, "tracker.archive_claim", action="archive claims")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.archived_at is not None:
+        raise ValidationError({"archived": "This claim is already archived."})
+    claim.archived_at = timezone.now()
+    claim.archived_by = history_user(actor)
+    claim._history_user = history_user(actor)
+    claim.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_restore(*, actor: Actor, claim: Claim) -> Claim:
+    require_permission(actor, "tracker.archive_claim", action="restore archived claims")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.archived_at is None:
+        raise ValidationError({"archived": "This claim is not archived."})
+    claim.archived_at = None
+    claim.archived_by = None
+    claim._history_user = history_user(actor)
+    claim.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    return claim

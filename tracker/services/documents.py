@@ -1,0 +1,101 @@
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+
+from tracker.models import Document, Source
+from tracker.services._common import (
+    Actor,
+    clean_text,
+    history_user,
+    require_permission,
+    unknown_fields,
+)
+from tracker.text import content_hash, normalize_newlines, title_matches_body
+
+MAX_DOCUMENT_CHARS = 10 * 1024 * 1024
+
+
+def _check_url(url: str) -> str:
+    url = clean_text("url", url, required=False, max_length=2000).strip()
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError as error:
+            raise ValidationError({"url": "Enter a valid http(s) URL."}) from error
+    return url
+
+
+def document_find_by_text(*, text: str) -> Document | None:
+    """The stored document with exactly this content, if any."""
+    return Document.objects.filter(content_hash=content_hash(normalize_newlines(text))).first()
+
+
+@transaction.atomic
+def document_create(
+    *,
+    actor: Actor,
+    title: str,
+    text: str,
+    outlet: Source | None = None,
+    url: str = "",
+    published_at: datetime | None = None,
+    retrieved_at: datetime | None = None,
+) -> Document:
+    require_permission(actor, "tracker.add_document", action="add documents")
+    title = clean_text("title", title, required=False, max_length=500).strip()
+    text = normalize_newlines(
+        clean_text("text", text, required=True, max_length=MAX_DOCUMENT_CHARS)
+    )
+    url = _check_url(url)
+    digest = content_hash(text)
+    existing = Document.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        raise ValidationError(
+            {"text": f"This text is already stored as document #{existing.pk} ({existing})."}
+        )
+    document = Document(
+        title=title,
+        text=text,
+        outlet=outlet,
+        url=url,
+        published_at=published_at,
+        retrieved_at=retrieved_at,
+        content_hash=digest,
+        title_mismatch=not title_matches_body(title, text),
+        created_by=history_user(actor),
+    )
+    document._history_user = history_user(actor)
+    document.save()
+    return document
+
+
+DOCUMENT_EDITABLE = ("title", "outlet", "url", "published_at", "retrieved_at")
+
+
+@transaction.atomic
+def document_update(*, actor: Actor, document: Document, **changes) -> Document:
+    """Edit a document's metadata. Its text is fixed: accounts quote it by offset."""
+    require_permission(actor, "tracker.change_document", action="edit documents")
+    if "text" in changes and normalize_newlines(changes["text"]) != document.text:
+        raise ValidationError(
+            {"text": "A document's text cannot change once stored; add a new document instead."}
+        )
+    changes.pop("text", None)
+    unknown_fields(changes, DOCUMENT_EDITABLE)
+    if "title" in changes:
+        changes["title"] = clean_text("title", changes["title"], required=False, max_length=500)
+        changes["title"] = changes["title"].strip()
+    if "url" in changes:
+        changes["url"] = _check_url(changes["url"])
+    changed = [field for field, value in changes.items() if getattr(document, field) != value]
+    for field in changed:
+        setattr(document, field, changes[field])
+    if "title" in changed:
+        document.title_mismatch = not title_matches_body(document.title, document.text)
+        changed.append("title_mismatch")
+    if changed:
+        document._history_user = history_user(actor)
+        document.save(update_fields=changed)
+    return document

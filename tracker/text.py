@@ -1,0 +1,40 @@
+"""Small text utilities shared by services and the admin."""
+
+import hashlib
+import re
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+# Words so common that sharing them says nothing about whether a title fits its body.
+_STOPWORDS = frozenset(
+    {
+        "the", "and", "for", "with", "from", "that", "this", "are", "was", "were",
+        "has", "have", "had", "not", "but", "its", "into", "over", "after", "says",
+        "said", "live", "news", "report", "reports", "update", "updates",
+    }
+)  # fmt: skip
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOPWORDS}
+
+
+def title_matches_body(title: str, body: str) -> bool:
+    """Whether a published title plausibly belongs to its body.
+
+    Scraped pages often carry the title of another page ("KXIP vs KKR Live
+    Score" above a report on Syria). A title fits when at least one of its
+    content words occurs in the body; a title with no content words is given
+    the benefit of the doubt.
+    """
+    title_words = content_words(title)
+    if not title_words:
+        return True
+    return bool(title_words & content_words(body))
