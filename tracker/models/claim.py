@@ -28,6 +28,14 @@ class Claim(models.Model):
         default=False, help_text='The number was given loosely ("roughly 2,000").'
     )
     unit = models.CharField(max_length=32, choices=UNIT_CHOICES, blank=True)
+    # Who the claim says did it (perpetrator) or holds the ground (territory).
+    # Several parties on one claim are alternatives: "it or partner forces".
+    named_parties = models.ManyToManyField(
+        "tracker.Source",
+        blank=True,
+        related_name="claims_naming",
+        help_text="Parties the claim names; several are offered as alternatives.",
+    )
     status = models.CharField(
         max_length=32,
         choices=VerificationStatus.choices,
@@ -53,7 +61,7 @@ class Claim(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[named_parties])
 
     class Meta:
         ordering = ["-updated_at", "-id"]

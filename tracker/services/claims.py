@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.models import Claim, Event, StatusChange
+from tracker.models import Claim, Event, Source, StatusChange
 from tracker.models.claim import UNIT_CHOICES
 from tracker.services._common import (
     Actor,
@@ -47,6 +47,7 @@ def claim_create(
     count_max: int | None = None,
     count_approximate: bool = False,
     unit: str = "",
+    named_parties: list[Source] | tuple[Source, ...] = (),
 ) -> Claim:
     require_permission(actor, "tracker.add_claim", action="add claims")
     text = clean_text("text", text, required=True, max_length=5000).strip()
@@ -64,10 +65,15 @@ def claim_create(
     )
     claim._history_user = history_user(actor)
     claim.save()
+    if named_parties:
+        claim.named_parties.set(named_parties)
     return claim
 
 
-CLAIM_EDITABLE = ("text", "aspect", "event", "count_min", "count_max", "count_approximate", "unit")
+CLAIM_EDITABLE = (
+    "text", "aspect", "event", "count_min", "count_max", "count_approximate", "unit",
+    "named_parties",
+)  # fmt: skip
 
 
 @transaction.atomic
@@ -90,12 +96,17 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
         changes.get("count_max", claim.count_max),
         changes.get("unit", claim.unit),
     )
+    named_parties = changes.pop("named_parties", None)
     changed = [field for field, value in changes.items() if getattr(claim, field) != value]
     for field in changed:
         setattr(claim, field, changes[field])
     if changed:
         claim._history_user = history_user(actor)
         claim.save(update_fields=[*changed, "updated_at"])
+    if named_parties is not None and {p.pk for p in named_parties} != set(
+        claim.named_parties.values_list("pk", flat=True)
+    ):
+        claim.named_parties.set(named_parties)
     return claim
 
 
