@@ -22,8 +22,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    # A crude stem is enough to see that "kill" and "killed" share a subject;
+    # the test is only whether a title and its body share any at all.
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
 def content_words(text: str) -> set[str]:
-    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOPWORDS}
+    words = (m.group(0).lower() for m in _WORD.finditer(text))
+    return {_stem(w) for w in words if w not in _STOPWORDS}
 
 
 def title_matches_body(title: str, body: str) -> bool:

@@ -85,7 +85,7 @@ def account_add(
     require_permission(actor, "tracker.add_account", action="add accounts")
     check_choice("stance", stance, Stance)
     quote = clean_text("quote", quote or "", required=False, max_length=20000)
-    if claim.archived_at is not None:
+    if Claim.objects.filter(pk=claim.pk, archived_at__isnull=False).exists():
         raise ValidationError({"claim": "This claim is archived; restore it first."})
     _check_sources(source, intermediary)
     quote_start, quote_end = locate_quote(
@@ -132,7 +132,11 @@ ACCOUNT_EDITABLE = (
 def account_update(*, actor: Actor, account: Account, **changes) -> Account:
     require_permission(actor, "tracker.change_account", action="edit accounts")
     unknown_fields(changes, ACCOUNT_EDITABLE)
-    account = Account.objects.select_for_update().select_related("document").get(pk=account.pk)
+    account = (
+        Account.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=account.pk)
+    )
     if "stance" in changes:
         check_choice("stance", changes["stance"], Stance)
     _check_sources(
@@ -140,12 +144,15 @@ def account_update(*, actor: Actor, account: Account, **changes) -> Account:
     )
     if {"document", "quote", "quote_start", "quote_end"} & changes.keys():
         quote = clean_text("quote", changes.get("quote", account.quote) or "", required=False)
-        span_moves = "quote_start" in changes or "quote_end" in changes
+        document = changes.get("document", account.document)
+        # Keep the old span only when neither the quote, its document nor its
+        # offsets change; otherwise locate the quote afresh.
+        keep_span = quote == account.quote and document == account.document
         start, end = locate_quote(
-            document=changes.get("document", account.document),
+            document=document,
             quote=quote,
-            quote_start=changes.get("quote_start", account.quote_start if not span_moves else None),
-            quote_end=changes.get("quote_end", account.quote_end if not span_moves else None),
+            quote_start=changes.get("quote_start", account.quote_start if keep_span else None),
+            quote_end=changes.get("quote_end", account.quote_end if keep_span else None),
         )
         changes.update(quote=quote, quote_start=start, quote_end=end)
     changed = [field for field, value in changes.items() if getattr(account, field) != value]

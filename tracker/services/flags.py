@@ -16,7 +16,7 @@ def flag_raise(*, actor: Actor, claim: Claim, kind: str, reason: str, note: str 
     check_choice("kind", kind, FlagKind)
     check_choice("reason", reason, FlagReason)
     note = clean_text("note", note or "", required=reason == FlagReason.OTHER, max_length=5000)
-    if claim.archived_at is not None:
+    if Claim.objects.filter(pk=claim.pk, archived_at__isnull=False).exists():
         raise ValidationError({"claim": "This claim is archived."})
     if Flag.objects.filter(
         claim=claim, kind=kind, raised_by=actor, resolved_at__isnull=True

@@ -1,0 +1,76 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from tracker.settings import env_bool, env_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE="tracker.settings_production",
+        SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="tracker.example.org", DEBUG="0",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"SECRET_KEY": ""},
+        {"SECRET_KEY": "short"},
+        {"SECRET_KEY": secrets.token_urlsafe(60), "DEBUG": "1"},
+    ],
+)
+def test_production_settings_refuse_to_start_insecurely(env):
+    result = _manage(
+        "check", DJANGO_SETTINGS_MODULE="tracker.settings_production", ALLOWED_HOSTS="x", **env
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_env_bool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("SOME_FLAG", "perhaps")
+    with pytest.raises(ImproperlyConfigured):
+        env_bool("SOME_FLAG", False)
+    monkeypatch.setenv("SOME_FLAG", "Yes")
+    assert env_bool("SOME_FLAG", False) is True
+
+
+def test_env_list_splits_on_commas(monkeypatch):
+    monkeypatch.setenv("HOSTS", " a.example , b.example,,")
+    assert env_list("HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
+    probe = (
+        "from django.db import connection;"
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode');"
+        "print(c.fetchone()[0], connection.settings_dict['OPTIONS']['transaction_mode'])"
+    )
+    result = _manage(
+        "shell", "--no-imports", "-c", probe, DATABASE_URL=f"sqlite:///{tmp_path / 'probe.sqlite3'}"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "IMMEDIATE"]
