@@ -17,6 +17,8 @@ SEED_BODY = (
         ("", SEED_BODY, True),
         ("Live updates", SEED_BODY, True),
         ("Cricket final tonight", SEED_BODY, False),
+        ("KXIP vs KKR Live Score", "KXIP vs KKR Live Score\n\n" + SEED_BODY, False),
+        ("Deir ez-Zor strike", "Deir ez-Zor strike\n\n" + SEED_BODY, True),
     ],
 )
 def test_title_matches_body(title, body, matches):

@@ -51,4 +51,9 @@ def title_matches_body(title: str, body: str) -> bool:
     title_words = content_words(title)
     if not title_words:
         return True
+    # A scraped page often repeats its title as the first line of the text;
+    # that line proves nothing about whether the title fits the story.
+    first_line, _, rest = body.lstrip().partition("\n")
+    if first_line.strip().casefold() == title.strip().casefold():
+        body = rest
     return bool(title_words & content_words(body))

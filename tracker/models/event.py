@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 
 class Event(models.Model):
     """What several claims are about: one strike, one attack, one battle."""
 
-    name = models.CharField(max_length=300, unique=True)
+    name = models.CharField(max_length=300)
     place = models.CharField(max_length=300, blank=True)
     date_start = models.DateField(null=True, blank=True)
     date_end = models.DateField(null=True, blank=True)
@@ -30,6 +31,7 @@ class Event(models.Model):
     class Meta:
         ordering = ["-date_start", "name"]
         constraints = [
+            models.UniqueConstraint(Lower("name"), name="event_name_unique_ci"),
             models.CheckConstraint(
                 condition=models.Q(date_end__isnull=True)
                 | models.Q(date_start__isnull=False, date_end__gte=models.F("date_start")),

@@ -63,6 +63,7 @@ class SourceAlias(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "source aliases"

@@ -38,7 +38,7 @@ def event_create(
     date_text = clean_text("date_text", date_text, required=False, max_length=200).strip()
     clean_text("description", description, required=False)
     _check_dates(date_start, date_end)
-    if Event.objects.filter(name=name).exists():
+    if Event.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": f"An event named {name!r} exists."})
     event = Event(
         name=name,
@@ -69,7 +69,7 @@ def event_update(*, actor: Actor, event: Event, **changes) -> Event:
             changes[field] = clean_text(field, changes[field], required=field == "name").strip()
     if (
         "name" in changes
-        and Event.objects.filter(name=changes["name"]).exclude(pk=event.pk).exists()
+        and Event.objects.filter(name__iexact=changes["name"]).exclude(pk=event.pk).exists()
     ):
         raise ValidationError({"name": f"An event named {changes['name']!r} exists."})
     _check_dates(

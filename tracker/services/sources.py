@@ -125,9 +125,12 @@ def source_alias_add(*, actor: Actor, source: Source, name: str) -> SourceAlias:
     name = clean_text("name", name, required=True, max_length=200).strip()
     if _name_taken(name):
         raise ValidationError({"name": f"{name!r} is already a source name or alias."})
+    alias = SourceAlias(source=source, name=name)
+    alias._history_user = history_user(actor)
     try:
         with transaction.atomic():
-            return SourceAlias.objects.create(source=source, name=name)
+            alias.save()
+            return alias
     except IntegrityError as error:
         raise ValidationError({"name": f"{name!r} is already an alias."}) from error
 
@@ -135,4 +138,5 @@ def source_alias_add(*, actor: Actor, source: Source, name: str) -> SourceAlias:
 @transaction.atomic
 def source_alias_remove(*, actor: Actor, alias: SourceAlias) -> None:
     require_permission(actor, "tracker.delete_sourcealias", action="remove aliases")
+    alias._history_user = history_user(actor)
     alias.delete()
