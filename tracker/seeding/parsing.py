@@ -1,22 +1,4 @@
-"""Load the hand-checked seed files in ``seeds/`` through the service functions.
-
-A seed file ``NNN_name.json`` describes one document (its text is the sibling
-``.txt`` file it names) and the sources, events, claims and accounts found in
-it; ``seeds/000_e57b2e8f9047b65a.json`` is the worked example. Loading happens
-in two phases:
-
-1. Parse every file without touching the database: JSON, vocabularies,
-   intervals, file-local references, and every quote against its offsets. A
-   bad file is refused before anything is written.
-2. Apply all files in one transaction, looking each thing up by its natural
-   key and creating only what is missing, so a second run changes nothing.
-   Any error raised by a service rolls back the whole load.
-
-Sources are referenced by name or alias (case-insensitively), so a later seed
-file may use sources an earlier one defined; events and claims by an ``id``
-local to their file. Existing rows are never modified: what an editor has
-changed since the last load wins.
-"""
+"""Phase one of loading seeds: read and check every file, touching no database."""
 
 import json
 from collections import Counter
@@ -28,12 +10,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models.functions import Lower
+from django.db import IntegrityError, models
 from django.utils.dateparse import parse_date, parse_datetime
 
-from tracker import services
-from tracker.models import Account, Claim, Document, Event, Source, SourceAlias
 from tracker.text import content_hash, normalize_newlines
 from tracker.vocabularies import Aspect, Reliability, SourceKind, Stance
 
@@ -47,7 +26,7 @@ class SeedError(Exception):
     """A seed directory or file that cannot be loaded. The message names file and item."""
 
 
-class _ItemError(Exception):
+class ItemError(Exception):
     """A problem inside one item; the caller adds the file and item to the message."""
 
 
@@ -154,10 +133,10 @@ class _Fields:
 
     def __init__(self, raw: Any, *, allowed: set[str]) -> None:
         if not isinstance(raw, dict):
-            raise _ItemError("must be a JSON object")
+            raise ItemError("must be a JSON object")
         unknown = sorted(set(raw) - allowed - {"note"})
         if unknown:
-            raise _ItemError(f"unknown key(s) {', '.join(map(repr, unknown))}")
+            raise ItemError(f"unknown key(s) {', '.join(map(repr, unknown))}")
         self.raw = raw
 
     def text(self, key: str, *, required: bool = False) -> str:
@@ -165,9 +144,9 @@ class _Fields:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise _ItemError(f"{key}: must be a string")
+            raise ItemError(f"{key}: must be a string")
         if required and not value.strip():
-            raise _ItemError(f"{key}: is required")
+            raise ItemError(f"{key}: is required")
         return value.strip()
 
     def optional_text(self, key: str) -> str | None:
@@ -176,13 +155,13 @@ class _Fields:
     def names(self, key: str) -> tuple[str, ...]:
         value = self.raw.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise _ItemError(f"{key}: must be a list of non-empty strings")
+            raise ItemError(f"{key}: must be a list of non-empty strings")
         return tuple(v.strip() for v in value)
 
     def choice(self, key: str, choices: type[models.TextChoices], default: str = "") -> str:
         value = self.raw.get(key, default)
         if value not in choices.values:
-            raise _ItemError(
+            raise ItemError(
                 f"{key}: unknown value {value!r}; expected one of: {', '.join(choices.values)}"
             )
         return value
@@ -194,13 +173,13 @@ class _Fields:
         value = self.raw.get(key)
         # bool is an int in Python; true/false are never meant as numbers here.
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise _ItemError(f"{key}: must be a whole number >= 0")
+            raise ItemError(f"{key}: must be a whole number >= 0")
         return value
 
     def boolean(self, key: str) -> bool:
         value = self.raw.get(key, False)
         if not isinstance(value, bool):
-            raise _ItemError(f"{key}: must be true or false")
+            raise ItemError(f"{key}: must be true or false")
         return value
 
     def date_value(self, key: str) -> date | None:
@@ -209,7 +188,7 @@ class _Fields:
             return None
         parsed = parse_date(value) if isinstance(value, str) else None
         if parsed is None:
-            raise _ItemError(f"{key}: must be a date YYYY-MM-DD or null")
+            raise ItemError(f"{key}: must be a date YYYY-MM-DD or null")
         return parsed
 
     def datetime_value(self, key: str) -> datetime | None:
@@ -219,23 +198,23 @@ class _Fields:
         parsed = parse_datetime(value) if isinstance(value, str) else None
         # A naive time would be read in the server's zone; make the file say which.
         if parsed is None or parsed.tzinfo is None:
-            raise _ItemError(f"{key}: must be an ISO 8601 date-time with a UTC offset, or null")
+            raise ItemError(f"{key}: must be an ISO 8601 date-time with a UTC offset, or null")
         return parsed
 
 
 def _items(raw: dict[str, Any], key: str) -> list[Any]:
     value = raw.get(key, [])
     if not isinstance(value, list):
-        raise _ItemError(f"{key}: must be a list")
+        raise ItemError(f"{key}: must be a list")
     return value
 
 
 @contextmanager
-def _at(path: Path, item: str) -> Iterator[None]:
+def at_item(path: Path, item: str) -> Iterator[None]:
     """Turn any error inside one item into a SeedError naming the file and item."""
     try:
         yield
-    except _ItemError as error:
+    except ItemError as error:
         raise SeedError(f"{path}: {item}: {error}") from error
     except ValidationError as error:
         raise SeedError(f"{path}: {item}: {_describe(error)}") from error
@@ -252,19 +231,19 @@ def _describe(error: ValidationError) -> str:
 
 
 def _read_json(path: Path) -> dict[str, Any]:
-    with _at(path, "file"):
+    with at_item(path, "file"):
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as error:
-            raise _ItemError(f"not UTF-8: {error}") from error
+            raise ItemError(f"not UTF-8: {error}") from error
         except json.JSONDecodeError as error:
-            raise _ItemError(
+            raise ItemError(
                 f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
             ) from error
         if not isinstance(raw, dict):
-            raise _ItemError("must hold a JSON object")
+            raise ItemError("must hold a JSON object")
         if raw.get("format") != SEED_FORMAT or raw.get("version") != SEED_VERSION:
-            raise _ItemError(f'expected "format": "{SEED_FORMAT}" and "version": {SEED_VERSION}')
+            raise ItemError(f'expected "format": "{SEED_FORMAT}" and "version": {SEED_VERSION}')
         _Fields(
             raw,
             allowed={"format", "version", "document", "sources", "events", "claims", "accounts"},
@@ -280,15 +259,15 @@ def _parse_document(path: Path, raw: Any) -> DocumentSeed:
     name = fields.text("file", required=True)
     # The text must sit beside the seed file: no paths that wander elsewhere.
     if Path(name).name != name:
-        raise _ItemError(f"file: {name!r} must be a file name in the seed directory")
+        raise ItemError(f"file: {name!r} must be a file name in the seed directory")
     try:
         text = normalize_newlines((path.parent / name).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise _ItemError(f"file: cannot read {name!r}: {error}") from error
+        raise ItemError(f"file: cannot read {name!r}: {error}") from error
     # Offsets are only meaningful against the exact text they were taken from.
     expected = fields.text("content_hash", required=True)
     if content_hash(text) != expected:
-        raise _ItemError(
+        raise ItemError(
             f"content_hash: {name!r} hashes to {content_hash(text)}, not {expected}; "
             "its text changed, so every offset must be checked again"
         )
@@ -342,13 +321,13 @@ def _parse_claim(raw: Any, label: str, events: set[str]) -> ClaimSeed:
     fields = _Fields(raw, allowed={"id", "event", "text", "aspect", "interval", "named_parties"})
     event = fields.optional_text("event")
     if event is not None and event not in events:
-        raise _ItemError(f"event: no event with id {event!r} in this file")
+        raise ItemError(f"event: no event with id {event!r} in this file")
     if not isinstance(raw.get("interval") or {}, dict):
-        raise _ItemError("interval: must be an object with min, max, unit, approximate, or null")
+        raise ItemError("interval: must be an object with min, max, unit, approximate, or null")
     interval = _Fields(raw.get("interval") or {}, allowed={"min", "max", "unit", "approximate"})
     count_min, count_max = interval.count("min"), interval.count("max")
     if count_min is not None and count_max is not None and count_min > count_max:
-        raise _ItemError(f"interval: min ({count_min}) is greater than max ({count_max})")
+        raise ItemError(f"interval: min ({count_min}) is greater than max ({count_max})")
     return ClaimSeed(
         item=f"{label} {fields.text('id', required=True)!r}",
         key=fields.text("id", required=True),
@@ -373,14 +352,14 @@ def _parse_account(raw: Any, label: str, claims: set[str], text: str) -> Account
     )  # fmt: skip
     claim = fields.text("claim", required=True)
     if claim not in claims:
-        raise _ItemError(f"claim: no claim with id {claim!r} in this file")
+        raise ItemError(f"claim: no claim with id {claim!r} in this file")
     # Quotes are verbatim, so they are not stripped like the other strings.
     quote = raw.get("quote")
     if not isinstance(quote, str) or not quote:
-        raise _ItemError("quote: is required (the verbatim text the account rests on)")
+        raise ItemError("quote: is required (the verbatim text the account rests on)")
     start, end = fields.index("quote_start"), fields.index("quote_end")
     if text[start:end] != quote:
-        raise _ItemError(
+        raise ItemError(
             f"quote: the document reads {text[start:end][:80]!r} at {start}–{end}, "
             f"not {quote[:80]!r}"
         )
@@ -414,12 +393,12 @@ def _check_names_unique(path: Path, sources: tuple[SourceSeed, ...]) -> None:
 def _parse_list(
     path: Path, raw: dict[str, Any], key: str, parse: Callable[[Any, str], T]
 ) -> tuple[T, ...]:
-    with _at(path, key):
+    with at_item(path, key):
         entries = _items(raw, key)
     parsed = []
     for index, entry in enumerate(entries):
         label = f"{key}[{index}]"
-        with _at(path, label):
+        with at_item(path, label):
             parsed.append(parse(entry, label))
     return tuple(parsed)
 
@@ -434,7 +413,7 @@ def _unique_keys(path: Path, kind: str, keys: list[str]) -> set[str]:
 def parse_seed_file(path: Path) -> SeedFile:
     """Read and check one seed file without touching the database."""
     raw = _read_json(path)
-    with _at(path, "document"):
+    with at_item(path, "document"):
         document = _parse_document(path, raw.get("document"))
     sources = _parse_list(path, raw, "sources", _parse_source)
     _check_names_unique(path, sources)
@@ -461,163 +440,3 @@ def seed_paths(directory: Path) -> list[Path]:
 
 
 # --- Phase 2: applying, through the services only ------------------------------
-
-
-def _source_named(name: str) -> Source | None:
-    return Source.objects.annotate(lname=Lower("name")).filter(lname=name.lower()).first()
-
-
-def _resolve_source(name: str, *, field_name: str) -> Source:
-    """A source by name or alias, case-insensitively, as the uniqueness rule has it."""
-    source = _source_named(name)
-    if source is None:
-        alias = (
-            SourceAlias.objects.annotate(lname=Lower("name"))
-            .filter(lname=name.lower())
-            .select_related("source")
-            .first()
-        )
-        source = alias.source if alias is not None else None
-    if source is None:
-        raise _ItemError(
-            f"{field_name}: unknown source {name!r}; define it under 'sources' before "
-            "it is referenced, or in an earlier seed file"
-        )
-    return source
-
-
-def _apply_source(seed: SourceSeed, report: LoadReport) -> None:
-    source = _source_named(seed.name)
-    report.record("sources", created=source is None)
-    if source is None:
-        parent = _resolve_source(seed.parent, field_name="parent") if seed.parent else None
-        source = services.source_create(
-            actor=None,
-            name=seed.name,
-            kind=seed.kind,
-            parent=parent,
-            reliability=seed.reliability,
-            description=seed.description,
-        )
-    for alias in seed.aliases:
-        exists = (
-            SourceAlias.objects.annotate(lname=Lower("name"))
-            .filter(source=source, lname=alias.lower())
-            .exists()
-        )
-        report.record("aliases", created=not exists)
-        if not exists:
-            services.source_alias_add(actor=None, source=source, name=alias)
-
-
-def _apply_document(seed: DocumentSeed, report: LoadReport) -> Document:
-    document = services.document_find_by_text(text=seed.text)
-    report.record("documents", created=document is None)
-    if document is None:
-        outlet = _resolve_source(seed.outlet, field_name="outlet") if seed.outlet else None
-        document = services.document_create(
-            actor=None,
-            title=seed.title,
-            text=seed.text,
-            outlet=outlet,
-            url=seed.url,
-            published_at=seed.published_at,
-            retrieved_at=seed.retrieved_at,
-        )
-    return document
-
-
-def _apply_event(seed: EventSeed, report: LoadReport) -> Event:
-    event = Event.objects.filter(name=seed.name).first()
-    report.record("events", created=event is None)
-    if event is None:
-        event = services.event_create(
-            actor=None,
-            name=seed.name,
-            place=seed.place,
-            date_start=seed.date_start,
-            date_end=seed.date_end,
-            date_text=seed.date_text,
-            description=seed.description,
-            parties=[_resolve_source(name, field_name="parties") for name in seed.parties],
-        )
-    return event
-
-
-def _apply_claim(seed: ClaimSeed, event: Event | None, report: LoadReport) -> Claim:
-    claim = Claim.objects.filter(event=event, text=seed.text).order_by("pk").first()
-    report.record("claims", created=claim is None)
-    if claim is None:
-        claim = services.claim_create(
-            actor=None,
-            text=seed.text,
-            aspect=seed.aspect,
-            event=event,
-            count_min=seed.count_min,
-            count_max=seed.count_max,
-            count_approximate=seed.count_approximate,
-            unit=seed.unit,
-            named_parties=[
-                _resolve_source(name, field_name="named_parties") for name in seed.named_parties
-            ],
-        )
-    return claim
-
-
-def _apply_account(seed: AccountSeed, claim: Claim, document: Document, report: LoadReport) -> None:
-    source = _resolve_source(seed.source, field_name="source")
-    exists = Account.objects.filter(
-        claim=claim, source=source, document=document, quote_start=seed.quote_start
-    ).exists()
-    report.record("accounts", created=not exists)
-    if not exists:
-        services.account_add(
-            actor=None,
-            claim=claim,
-            source=source,
-            stance=seed.stance,
-            document=document,
-            quote=seed.quote,
-            quote_start=seed.quote_start,
-            quote_end=seed.quote_end,
-            intermediary=(
-                _resolve_source(seed.intermediary, field_name="intermediary")
-                if seed.intermediary
-                else None
-            ),
-            said_on=seed.said_on,
-        )
-
-
-def apply_seed_file(seed: SeedFile, report: LoadReport) -> None:
-    """Create what one parsed seed file describes and the database lacks."""
-    for source in seed.sources:
-        with _at(seed.path, source.item):
-            _apply_source(source, report)
-    with _at(seed.path, seed.document.item):
-        document = _apply_document(seed.document, report)
-    events: dict[str, Event] = {}
-    for event in seed.events:
-        with _at(seed.path, event.item):
-            events[event.key] = _apply_event(event, report)
-    claims: dict[str, Claim] = {}
-    for claim in seed.claims:
-        with _at(seed.path, claim.item):
-            claims[claim.key] = _apply_claim(
-                claim, events[claim.event] if claim.event else None, report
-            )
-    for account in seed.accounts:
-        with _at(seed.path, account.item):
-            _apply_account(account, claims[account.claim], document, report)
-    report.files.append(seed.path)
-
-
-def load_seed_dir(directory: Path) -> LoadReport:
-    """Load every seed file in ``directory`` in one transaction, or nothing at all."""
-    # Parse everything first: a broken file is refused before the first write.
-    seeds = [parse_seed_file(path) for path in seed_paths(directory)]
-    report = LoadReport()
-    with transaction.atomic():
-        for seed in seeds:
-            apply_seed_file(seed, report)
-    return report
