@@ -1,0 +1,233 @@
+"""The status suggested for each claim, with its reasons. It only suggests.
+
+A claim's supporters are the voices that assert or hedge it, directly or
+through another claim of the event that implies it: a figure whose interval
+(after tolerance) lies inside this claim's ("at least 35" implies "more than
+30", not the reverse), or a perpetrator claim naming a subset of its parties
+("the coalition did it" implies "the coalition or partner forces did it").
+Figures that merely overlap agree with the claim but do not support it; they
+are mentioned as reasons.
+
+The first rule that applies gives the basis:
+
+========================  ================  ===============================================
+basis                     status            when
+========================  ================  ===============================================
+disputed                  disputed          a finding of severity "conflict" involves it
+corroborated              corroborated      two or more voices assert it, one not interested
+interested_only           unverified        two or more voices assert it, all interested
+single_interested_source  unverified        one interested voice asserts it
+single_source             unverified        one voice asserts it
+hedged_only               unverified        voices only hedge it
+retracted                 unverified        its only supporters retracted it
+denied_only               unverified        nobody supports it, someone denies it
+unconfirmed               unverifiable      only "could not verify" or "investigating"
+no_accounts               unverified        nothing at all
+========================  ================  ===============================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.conflicts.findings import make_finding
+from tracker.conflicts.independence import group_voices
+from tracker.conflicts.prepared import UNCONFIRMED_STANCES, Prepared
+from tracker.conflicts.values import (
+    KIND_INTERESTED,
+    KIND_NOT_COMPARABLE,
+    KIND_UNCONFIRMED_BY,
+    SEVERITY_CONFLICT,
+    SEVERITY_INFO,
+    SEVERITY_TENSION,
+    AccountInfo,
+    ClaimSummary,
+    Finding,
+    SuggestedStatus,
+    Voice,
+)
+from tracker.conflicts.wording import join_names, plural
+from tracker.vocabularies import Stance, VerificationStatus
+
+BASIS_DISPUTED = "disputed"
+BASIS_CORROBORATED = "corroborated"
+BASIS_INTERESTED_ONLY = "interested_only"
+BASIS_SINGLE_INTERESTED_SOURCE = "single_interested_source"
+BASIS_SINGLE_SOURCE = "single_source"
+BASIS_HEDGED_ONLY = "hedged_only"
+BASIS_RETRACTED = "retracted"
+BASIS_DENIED_ONLY = "denied_only"
+BASIS_UNCONFIRMED = "unconfirmed"
+BASIS_NO_ACCOUNTS = "no_accounts"
+BASIS_STATUS: dict[str, str] = {
+    BASIS_DISPUTED: VerificationStatus.DISPUTED.value,
+    BASIS_CORROBORATED: VerificationStatus.CORROBORATED.value,
+    BASIS_INTERESTED_ONLY: VerificationStatus.UNVERIFIED.value,
+    BASIS_SINGLE_INTERESTED_SOURCE: VerificationStatus.UNVERIFIED.value,
+    BASIS_SINGLE_SOURCE: VerificationStatus.UNVERIFIED.value,
+    BASIS_HEDGED_ONLY: VerificationStatus.UNVERIFIED.value,
+    BASIS_RETRACTED: VerificationStatus.UNVERIFIED.value,
+    BASIS_DENIED_ONLY: VerificationStatus.UNVERIFIED.value,
+    BASIS_UNCONFIRMED: VerificationStatus.UNVERIFIABLE.value,
+    BASIS_NO_ACCOUNTS: VerificationStatus.UNVERIFIED.value,
+}
+
+
+def suggest_statuses(
+    prep: Prepared, findings: list[Finding]
+) -> tuple[tuple[ClaimSummary, ...], list[Finding]]:
+    summaries = []
+    extra: list[Finding] = []
+    for claim_id in prep.claims:
+        summary, interested = _suggest(prep, claim_id, findings)
+        summaries.append(summary)
+        extra.extend(interested)
+    return tuple(summaries), extra
+
+
+def _implying_claims(prep: Prepared, claim_id: int) -> tuple[list[int], list[int]]:
+    """Other claims that imply this one, and (for counts) those that merely agree."""
+    claim = prep.claims[claim_id]
+    implying, agreeing = [], []
+    if claim_id in prep.intervals:
+        mine = prep.intervals[claim_id]
+        for other_id, interval in sorted(prep.intervals.items()):
+            other = prep.claims[other_id]
+            if other_id == claim_id or (other.aspect, other.unit) != (claim.aspect, claim.unit):
+                continue
+            if mine.contains(interval):
+                implying.append(other_id)
+            elif mine.overlaps(interval):
+                agreeing.append(other_id)
+    elif claim_id in prep.party_roots:
+        mine_parties = prep.party_roots[claim_id]
+        for other_id, parties in sorted(prep.party_roots.items()):
+            if other_id == claim_id or prep.claims[other_id].aspect != claim.aspect:
+                continue
+            if parties and parties <= mine_parties:
+                implying.append(other_id)
+    return implying, agreeing
+
+
+def _suggest(
+    prep: Prepared, claim_id: int, findings: list[Finding]
+) -> tuple[ClaimSummary, list[Finding]]:
+    speakers = prep.affiliations.speakers
+    implying, agreeing = _implying_claims(prep, claim_id)
+    implied = [a for other in implying for a in prep.supporting(other)]
+    supporters = prep.supporting(claim_id) + implied
+    by_id = {a.id: a for a in supporters}
+    voices = group_voices(supporters, prep.affiliations)
+    asserting = [v for v in voices if _any_stance(v, by_id, Stance.ASSERTS)]
+    hedging = [v for v in voices if v not in asserting]
+    mine = [f for f in findings if claim_id in f.claim_ids]
+    conflicts = [f for f in mine if f.severity == SEVERITY_CONFLICT]
+    effective = prep.effective(claim_id)
+    retracting = [a for a in effective if a.stance == Stance.RETRACTS]
+    denying = [a for a in effective if a.stance == Stance.DENIES]
+    unconfirming = [a for a in effective if a.stance in UNCONFIRMED_STANCES]
+
+    reasons: list[str] = []
+    if conflicts:
+        basis = BASIS_DISPUTED
+        reasons.extend(f.explanation for f in conflicts)
+    elif len(asserting) >= 2 and not all(v.interested for v in asserting):
+        basis = BASIS_CORROBORATED
+        interested = [v.label for v in asserting if v.interested]
+        note = ""
+        if interested:
+            verb = plural(len(interested), "is a party", "are parties")
+            note = f"; {join_names(interested)} {verb} to this event"
+        reasons.append(
+            f"{len(asserting)} independent sources assert it "
+            f"({join_names([v.label for v in asserting])}){note}."
+        )
+    elif len(asserting) >= 2:
+        basis = BASIS_INTERESTED_ONLY
+        reasons.append(
+            f"Only parties to this event assert it ({join_names([v.label for v in asserting])}): "
+            "it needs independent confirmation."
+        )
+    elif asserting and asserting[0].interested:
+        basis = BASIS_SINGLE_INTERESTED_SOURCE
+        reasons.append(
+            f"Only {asserting[0].label}, a party to this event, asserts it: "
+            "it needs independent confirmation."
+        )
+    elif asserting:
+        basis = BASIS_SINGLE_SOURCE
+        reasons.append(f"Only one independent source asserts it: {asserting[0].label}.")
+    elif hedging:
+        basis = BASIS_HEDGED_ONLY
+        verb = plural(len(hedging), "only says", "only say")
+        reasons.append(f"Nobody asserts it; {_labels(hedging)} {verb} it may be so.")
+    elif retracting:
+        basis = BASIS_RETRACTED
+        reasons.append(f"{speakers(retracting)} retracted it and nobody else asserts it.")
+    elif denying:
+        basis = BASIS_DENIED_ONLY
+        deny = plural(len({a.source_id for a in denying}), "denies", "deny")
+        reasons.append(f"Nobody asserts it; {speakers(denying)} {deny} it.")
+    elif unconfirming:
+        basis = BASIS_UNCONFIRMED
+        reasons.append(
+            f"Nobody asserts it; it is unconfirmed by {speakers(unconfirming)}, who could not "
+            "verify it or are still looking into it."
+        )
+    else:
+        basis = BASIS_NO_ACCOUNTS
+        reasons.append("No source asserts it yet.")
+
+    if hedging and basis != BASIS_HEDGED_ONLY:
+        verb = plural(len(hedging), "only says", "only say")
+        reasons.append(f"{_labels(hedging)} {verb} it may be so.")
+    for voice in voices:
+        if len(voice.source_ids) > 1:
+            names = join_names([prep.affiliations.name(s) for s in voice.source_ids])
+            reasons.append(f"{names} count as one source: {voice.label}.")
+    if implied:
+        claims = join_names([prep.claim_label(c) for c in implying])
+        supports = plural(len({a.source_id for a in implied}), "supports", "support")
+        implies = plural(len(implying), "implies", "imply")
+        reasons.append(f"{speakers(implied)} {supports} it through {claims}, which {implies} it.")
+    agreeing_accounts = [a for other in agreeing for a in prep.supporting(other)]
+    if agreeing_accounts:
+        reasons.append(
+            f"The figures of {speakers(agreeing_accounts)} agree with it without implying it."
+        )
+    for finding in mine:
+        if finding.severity == SEVERITY_TENSION or finding.kind in (
+            KIND_UNCONFIRMED_BY,
+            KIND_NOT_COMPARABLE,
+        ):
+            reasons.append(finding.explanation)
+
+    extra = []
+    if basis in (BASIS_INTERESTED_ONLY, BASIS_SINGLE_INTERESTED_SOURCE):
+        backing = [by_id[i] for v in asserting for i in v.account_ids]
+        extra.append(
+            make_finding(
+                kind=KIND_INTERESTED,
+                severity=SEVERITY_INFO,
+                key=f"interested:claim={claim_id}",
+                claim_ids=[claim_id],
+                account_ids=[a.id for a in backing],
+                explanation=(
+                    f"{prep.claim_label(claim_id)} is asserted only by {_labels(asserting)}, "
+                    f"{plural(len(asserting), 'a party', 'parties')} to this event: "
+                    "it needs independent confirmation."
+                ),
+            )
+        )
+    suggestion = SuggestedStatus(
+        status=BASIS_STATUS[basis], basis=basis, reasons=tuple(dict.fromkeys(reasons))
+    )
+    return ClaimSummary(claim_id, voices, suggestion), extra
+
+
+def _any_stance(voice: Voice, by_id: dict[int, AccountInfo], stance: str) -> bool:
+    return any(by_id[i].stance == stance for i in voice.account_ids)
+
+
+def _labels(voices: Iterable[Voice]) -> str:
+    return join_names([v.label for v in voices])

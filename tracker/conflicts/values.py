@@ -1,0 +1,222 @@
+"""The plain values the comparison takes and gives back.
+
+Everything is a frozen dataclass of ints, strings, tuples and frozensets, so a
+comparison can be built in a test by hand and its result compared with ``==``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.conflicts.intervals import Interval
+
+# --- Input ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: int
+    name: str
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    id: int
+    text: str
+    aspect: str
+    count_min: int | None = None
+    count_max: int | None = None
+    approximate: bool = False
+    unit: str = ""
+    # Several parties on one claim are alternatives: "it or partner forces".
+    named_party_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: int
+    claim_id: int
+    # The original speaker; a relaying outlet is the intermediary, never the source.
+    source_id: int
+    stance: str
+    intermediary_id: int | None = None
+    document_id: int | None = None
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    id: int
+    party_ids: frozenset[int] = frozenset()
+
+
+# --- Findings -------------------------------------------------------------
+
+SEVERITY_CONFLICT = "conflict"
+SEVERITY_TENSION = "tension"
+SEVERITY_INFO = "info"
+SEVERITIES = (SEVERITY_CONFLICT, SEVERITY_TENSION, SEVERITY_INFO)
+# A finding with one of these severities is an open conflict until an editor
+# acknowledges it; "has open conflict" filters on exactly this.
+OPEN_SEVERITIES = frozenset({SEVERITY_CONFLICT, SEVERITY_TENSION})
+
+KIND_COUNT_CONFLICT = "count_conflict"
+KIND_STANCE_CONFLICT = "stance_conflict"
+KIND_PERPETRATOR_CONTESTED = "perpetrator_contested"
+KIND_STANCE_TENSION = "stance_tension"
+KIND_INTERNAL_INCONSISTENCY = "internal_inconsistency"
+KIND_COUNT_AGREEMENT = "count_agreement"
+KIND_UNCONFIRMED_BY = "unconfirmed_by"
+KIND_COUNTED_ONCE = "counted_once"
+KIND_INTERESTED = "interested"
+KIND_RETRACTED = "retracted"
+KIND_NOT_COMPARABLE = "not_comparable"
+KIND_AFFILIATION_CYCLE = "affiliation_cycle"
+# Also the order findings are listed in, within one severity.
+KINDS = (
+    KIND_COUNT_CONFLICT,
+    KIND_STANCE_CONFLICT,
+    KIND_PERPETRATOR_CONTESTED,
+    KIND_STANCE_TENSION,
+    KIND_INTERNAL_INCONSISTENCY,
+    KIND_COUNT_AGREEMENT,
+    KIND_UNCONFIRMED_BY,
+    KIND_COUNTED_ONCE,
+    KIND_INTERESTED,
+    KIND_RETRACTED,
+    KIND_NOT_COMPARABLE,
+    KIND_AFFILIATION_CYCLE,
+)
+# Kinds that can carry an open severity. A hedged side lowers a count conflict
+# or a contested perpetrator from "conflict" to "tension", so severity, not
+# kind, decides whether a given finding is open.
+CONFLICT_KINDS = frozenset(
+    {
+        KIND_COUNT_CONFLICT,
+        KIND_STANCE_CONFLICT,
+        KIND_PERPETRATOR_CONTESTED,
+        KIND_STANCE_TENSION,
+        KIND_INTERNAL_INCONSISTENCY,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing an editor should know about the accounts of an event.
+
+    ``key`` names what the finding is about (kind and scope: the claim, the
+    pair of sources, the aspect and unit) and stays put while the values move;
+    ``signature`` also covers the accounts, severity and values compared, so an
+    acknowledged finding whose signature changes has been altered.
+    """
+
+    kind: str
+    severity: str
+    claim_ids: tuple[int, ...]
+    account_ids: tuple[int, ...]
+    explanation: str
+    key: str
+    signature: str
+
+    @property
+    def is_open_conflict(self) -> bool:
+        return self.severity in OPEN_SEVERITIES
+
+
+# --- Summaries ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Accounts that count as one independent source.
+
+    Usually one root affiliation; a quote copied word for word under another
+    root joins it, since it is one statement.
+    """
+
+    key: str
+    label: str
+    root_ids: tuple[int, ...]
+    source_ids: tuple[int, ...]
+    account_ids: tuple[int, ...]
+    interested: bool
+
+
+@dataclass(frozen=True)
+class CountBar:
+    """What one independent source says about one count: one bar of the chart."""
+
+    voice: Voice
+    interval: Interval
+    account_ids: tuple[int, ...]
+    hedged_only: bool
+    # False when the voice's own accounts do not overlap; the bar then spans them.
+    consistent: bool
+
+
+@dataclass(frozen=True)
+class CountSummary:
+    aspect: str
+    unit: str
+    claim_ids: tuple[int, ...]
+    bars: tuple[CountBar, ...]
+    # None unless every bar agrees with every other and with itself.
+    consensus: Interval | None
+    spread: Interval | None
+
+
+@dataclass(frozen=True)
+class SuggestedStatus:
+    status: str
+    basis: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimSummary:
+    claim_id: int
+    # Voices that assert or hedge the claim, directly or through a claim that implies it.
+    supporting_voices: tuple[Voice, ...]
+    suggestion: SuggestedStatus
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.supporting_voices)
+
+    @property
+    def interested_sources(self) -> int:
+        return sum(1 for voice in self.supporting_voices if voice.interested)
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """How one account was read: the columns of the event page."""
+
+    account_id: int
+    root_id: int
+    root_name: str
+    interested: bool
+    comparable: bool
+    # The same source retracts this claim, so this account no longer counts.
+    retracted: bool
+
+
+@dataclass(frozen=True)
+class EventComparison:
+    event_id: int
+    findings: tuple[Finding, ...]
+    counts: tuple[CountSummary, ...]
+    claims: tuple[ClaimSummary, ...]
+    accounts: tuple[AccountSummary, ...]
+
+    @property
+    def open_conflicts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.is_open_conflict)
+
+    def claim(self, claim_id: int) -> ClaimSummary | None:
+        return next((c for c in self.claims if c.claim_id == claim_id), None)
+
+    def findings_for_claim(self, claim_id: int) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if claim_id in f.claim_ids)
