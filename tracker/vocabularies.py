@@ -45,6 +45,14 @@ COUNT_ASPECTS = frozenset({Aspect.KILLED, Aspect.INJURED})
 EXCLUSIVE_ASPECTS = frozenset({Aspect.PERPETRATOR})
 
 
+class Unit(models.TextChoices):
+    PEOPLE = "people", "people"
+    KM2 = "km2", "square kilometres"
+    BUILDINGS = "buildings", "buildings"
+    STRIKES = "strikes", "strikes"
+    OTHER = "other", "other"
+
+
 class SourceKind(models.TextChoices):
     OUTLET = "outlet", "News outlet"
     NEWS_AGENCY = "news_agency", "News agency"

@@ -2,6 +2,7 @@ from tracker.models.account import Account
 from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.document import Document
 from tracker.models.event import Event
+from tracker.models.finding import Finding, FindingSeverity
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
@@ -11,6 +12,8 @@ __all__ = [
     "Claim",
     "Document",
     "Event",
+    "Finding",
+    "FindingSeverity",
     "Flag",
     "ReviewQueueClaim",
     "Source",

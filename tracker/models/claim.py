@@ -2,15 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from tracker.vocabularies import Aspect, VerificationStatus
-
-UNIT_CHOICES = [
-    ("people", "people"),
-    ("km2", "square kilometres"),
-    ("buildings", "buildings"),
-    ("strikes", "strikes"),
-    ("other", "other"),
-]
+from tracker.vocabularies import Aspect, Unit, VerificationStatus
 
 
 class Claim(models.Model):
@@ -27,7 +19,7 @@ class Claim(models.Model):
     count_approximate = models.BooleanField(
         default=False, help_text='The number was given loosely ("roughly 2,000").'
     )
-    unit = models.CharField(max_length=32, choices=UNIT_CHOICES, blank=True)
+    unit = models.CharField(max_length=32, choices=Unit.choices, blank=True)
     # Who the claim says did it (perpetrator) or holds the ground (territory).
     # Several parties on one claim are alternatives: "it or partner forces".
     named_parties = models.ManyToManyField(
@@ -42,6 +34,14 @@ class Claim(models.Model):
         default=VerificationStatus.UNVERIFIED,
         editable=False,
     )
+    # Derived by the conflict refresh (services/findings.py), stored so lists
+    # can show and filter them without recomputing. Suggestions only.
+    suggested_status = models.CharField(
+        max_length=32, choices=VerificationStatus.choices, blank=True, editable=False
+    )
+    suggestion_basis = models.CharField(max_length=40, blank=True, editable=False)
+    suggestion_reasons = models.JSONField(default=list, blank=True, editable=False)
+    independent_sources = models.PositiveIntegerField(default=0, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,7 +61,13 @@ class Claim(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[named_parties])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "updated_at", "suggested_status", "suggestion_basis", "suggestion_reasons",
+            "independent_sources",
+        ],
+        m2m_fields=[named_parties],
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-updated_at", "-id"]

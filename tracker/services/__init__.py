@@ -15,6 +15,11 @@ from tracker.services.claims import (
 )
 from tracker.services.documents import document_create, document_find_by_text, document_update
 from tracker.services.events import event_create, event_update
+from tracker.services.findings import (
+    finding_acknowledge,
+    findings_refresh_for_claim,
+    findings_refresh_for_event,
+)
 from tracker.services.flags import flag_raise, flag_resolve
 from tracker.services.sources import (
     source_alias_add,
@@ -37,6 +42,9 @@ __all__ = [
     "document_update",
     "event_create",
     "event_update",
+    "finding_acknowledge",
+    "findings_refresh_for_claim",
+    "findings_refresh_for_event",
     "flag_raise",
     "flag_resolve",
     "source_alias_add",

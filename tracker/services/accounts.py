@@ -12,6 +12,7 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
+from tracker.services.findings import findings_refresh_for_claim
 from tracker.vocabularies import Stance
 
 
@@ -113,6 +114,7 @@ def account_add(
             account.save()
     except IntegrityError as error:
         raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
+    findings_refresh_for_claim(claim=claim)
     return account
 
 
@@ -165,6 +167,7 @@ def account_update(*, actor: Actor, account: Account, **changes) -> Account:
                 account.save(update_fields=[*changed, "updated_at"])
         except IntegrityError as error:
             raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
+        findings_refresh_for_claim(claim=account.claim)
     return account
 
 
@@ -173,4 +176,6 @@ def account_remove(*, actor: Actor, account: Account) -> None:
     """Remove an account recorded in error. Its history stays in the audit trail."""
     require_permission(actor, "tracker.delete_account", action="remove accounts")
     account._history_user = history_user(actor)
+    claim = account.claim
     account.delete()
+    findings_refresh_for_claim(claim=claim)

@@ -3,7 +3,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import Claim, Event, Source, StatusChange
-from tracker.models.claim import UNIT_CHOICES
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -12,9 +11,10 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
-from tracker.vocabularies import Aspect, VerificationStatus
+from tracker.services.findings import findings_refresh_for_claim, findings_refresh_for_event
+from tracker.vocabularies import Aspect, Unit, VerificationStatus
 
-UNITS = {value for value, _ in UNIT_CHOICES}
+UNITS = set(Unit.values)
 MAX_COUNT = 10**12
 
 
@@ -67,6 +67,7 @@ def claim_create(
     claim.save()
     if named_parties:
         claim.named_parties.set(named_parties)
+    findings_refresh_for_claim(claim=claim)
     return claim
 
 
@@ -97,6 +98,7 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
         changes.get("unit", claim.unit),
     )
     named_parties = changes.pop("named_parties", None)
+    previous_event = claim.event
     changed = [field for field, value in changes.items() if getattr(claim, field) != value]
     for field in changed:
         setattr(claim, field, changes[field])
@@ -107,6 +109,11 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
         claim.named_parties.values_list("pk", flat=True)
     ):
         claim.named_parties.set(named_parties)
+        changed.append("named_parties")
+    if changed:
+        findings_refresh_for_claim(claim=claim)
+        if previous_event is not None and previous_event != claim.event:
+            findings_refresh_for_event(event=previous_event)
     return claim
 
 
@@ -149,6 +156,7 @@ def claim_archive(*, actor: Actor, claim: Claim) -> Claim:
     claim.archived_by = history_user(actor)
     claim._history_user = history_user(actor)
     claim.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    findings_refresh_for_claim(claim=claim)
     return claim
 
 
@@ -162,4 +170,5 @@ def claim_restore(*, actor: Actor, claim: Claim) -> Claim:
     claim.archived_by = None
     claim._history_user = history_user(actor)
     claim.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    findings_refresh_for_claim(claim=claim)
     return claim

@@ -11,6 +11,7 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
+from tracker.services.findings import findings_refresh_for_event
 
 
 def _check_dates(date_start: date | None, date_end: date | None) -> None:
@@ -86,4 +87,5 @@ def event_update(*, actor: Actor, event: Event, **changes) -> Event:
         event.parties.values_list("pk", flat=True)
     ):
         event.parties.set(parties)
+        findings_refresh_for_event(event=event)
     return event

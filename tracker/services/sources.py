@@ -11,6 +11,7 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
+from tracker.services.findings import findings_refresh_for_sources
 from tracker.vocabularies import Reliability, SourceKind
 
 
@@ -105,18 +106,28 @@ def source_update(*, actor: Actor, source: Source, **changes) -> Source:
         source._history_user = history_user(actor)
         source.save(update_fields=[*changed, "updated_at"])
     if parent_changed:
-        _reroot_subtree(source)
+        findings_refresh_for_sources(source_ids=_reroot_subtree(source))
     return source
 
 
-def _reroot_subtree(source: Source) -> None:
-    """Give ``source`` and everything that speaks through it their new root."""
+def _reroot_subtree(source: Source) -> set[int]:
+    """Give ``source`` and everything that speaks through it their new root.
+
+    Returns the ids of the sources moved.
+    """
     root = _root_of(source.parent) or source
+    moved: set[int] = set()
     level = [source.pk]
     while level:
         Source.objects.filter(pk__in=level).update(root=root)
-        level = list(Source.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        moved.update(level)
+        level = list(
+            Source.objects.filter(parent_id__in=level)
+            .exclude(pk__in=moved)
+            .values_list("pk", flat=True)
+        )
     source.root = root
+    return moved
 
 
 @transaction.atomic
