@@ -1,0 +1,309 @@
+"""The claims list and the claim page: reads through selectors, writes through services."""
+
+import pytest
+from django.urls import reverse
+
+from tests.admin.conftest import account_row, claim_post_data, queries_for
+from tests.factories import make_account, make_claim, make_flag, make_source
+from tracker import services
+from tracker.models import Account, Claim
+from tracker.vocabularies import Aspect, Stance, VerificationStatus
+
+CHANGELIST = reverse("admin:tracker_claim_changelist")
+
+
+def change_url(claim) -> str:
+    return reverse("admin:tracker_claim_change", args=[claim.pk])
+
+
+def listed(response) -> set[int]:
+    return {claim.pk for claim in response.context["cl"].result_list}
+
+
+def make_busy_claims(count: int, reporter) -> None:
+    """Claims with several accounts, sources sharing a root, and open flags."""
+    parent = make_source(name=f"Parent of {count}")
+    for n in range(count):
+        claim = make_claim(text=f"Busy claim {count}-{n}")
+        make_account(claim=claim, source=make_source(parent=parent))
+        make_account(claim=claim, source=make_source(parent=parent))
+        make_account(claim=claim, source=make_source())
+        make_flag(claim=claim, raised_by=reporter)
+
+
+class TestClaimsList:
+    def test_shows_badge_and_counts(self, editor_client, newsroom):
+        response = editor_client.get(CHANGELIST)
+        assert response.status_code == 200
+        row = next(c for c in response.context["cl"].result_list if c.pk == newsroom.toll.pk)
+        # SANA and the ministry share the Syrian government as root: 3 accounts, 2 sources.
+        assert (row.account_count, row.independent_source_count, row.open_flag_count) == (3, 2, 1)
+        body = response.content.decode()
+        assert '<span class="tracker-badge tracker-status-unverified">Unverified</span>' in body
+        assert "tracker/admin.css" in body
+
+    @pytest.mark.parametrize("role", ["editor_client", "reporter_client"])
+    def test_query_count_does_not_grow_with_rows(self, request, role, reporter, db):
+        client = request.getfixturevalue(role)
+        client.get(CHANGELIST)  # warm the session and the permission cache
+        make_busy_claims(1, reporter)
+        one, response = queries_for(client, CHANGELIST)
+        assert len(response.context["cl"].result_list) == 1
+        make_busy_claims(29, reporter)
+        thirty, response = queries_for(client, CHANGELIST)
+        assert len(response.context["cl"].result_list) == 30
+        assert one == thirty
+        # Searching and filtering join nothing in either.
+        params = {"q": "Busy", "flagged": "yes", "archived": "all"}
+        assert queries_for(client, CHANGELIST, **params)[0] == thirty
+
+    def test_thirty_claims_within_a_fixed_budget(
+        self, editor_client, reporter, django_assert_max_num_queries
+    ):
+        make_busy_claims(30, reporter)
+        editor_client.get(CHANGELIST)
+        with django_assert_max_num_queries(10):
+            response = editor_client.get(CHANGELIST)
+        assert len(response.context["cl"].result_list) == 30
+
+    def test_text_is_escaped(self, editor_client, db):
+        make_claim(text="<script>alert('x')</script> killed")
+        body = editor_client.get(CHANGELIST).content.decode()
+        assert "<script>alert" not in body
+        assert "&lt;script&gt;alert" in body
+
+
+class TestFilters:
+    def test_status(self, editor_client, editor, newsroom):
+        services.claim_set_status(
+            actor=editor, claim=newsroom.toll, status=VerificationStatus.DISPUTED, rationale=""
+        )
+        response = editor_client.get(CHANGELIST, {"status__exact": "disputed"})
+        assert listed(response) == {newsroom.toll.pk}
+
+    def test_event_and_aspect(self, editor_client, newsroom):
+        other = make_claim(text="Unrelated", aspect=Aspect.PERPETRATOR)
+        response = editor_client.get(CHANGELIST, {"event__id__exact": newsroom.event.pk})
+        assert listed(response) == {newsroom.toll.pk, newsroom.perpetrator.pk}
+        response = editor_client.get(CHANGELIST, {"aspect__exact": "perpetrator"})
+        assert listed(response) == {newsroom.perpetrator.pk, other.pk}
+
+    def test_source(self, editor_client, newsroom):
+        response = editor_client.get(CHANGELIST, {"source": newsroom.coalition.pk})
+        assert listed(response) == {newsroom.perpetrator.pk}
+        # Choices are the sources that gave accounts, each once.
+        choices = [
+            c["display"]
+            for c in response.context["cl"].filter_specs[3].choices(response.context["cl"])
+        ]
+        assert choices.count("SANA") == 1
+        assert "Syrian government" not in choices
+
+    def test_source_filter_ignores_garbage(self, editor_client, newsroom):
+        response = editor_client.get(CHANGELIST, {"source": "1 OR 1=1"})
+        assert response.status_code == 200
+        assert listed(response) == set()
+
+    def test_has_open_flags(self, editor_client, newsroom):
+        assert listed(editor_client.get(CHANGELIST, {"flagged": "yes"})) == {newsroom.toll.pk}
+        assert listed(editor_client.get(CHANGELIST, {"flagged": "no"})) == {newsroom.perpetrator.pk}
+
+    def test_archived_hidden_by_default(self, editor_client, editor, newsroom):
+        services.claim_archive(actor=editor, claim=newsroom.perpetrator)
+        assert listed(editor_client.get(CHANGELIST)) == {newsroom.toll.pk}
+        assert listed(editor_client.get(CHANGELIST, {"archived": "yes"})) == {
+            newsroom.perpetrator.pk
+        }
+        assert listed(editor_client.get(CHANGELIST, {"archived": "all"})) == {
+            newsroom.toll.pk,
+            newsroom.perpetrator.pk,
+        }
+
+
+class TestSearch:
+    @pytest.mark.parametrize(
+        ("term", "expected"),
+        [
+            ("Syrian Arab News", "toll"),  # an alias of SANA
+            ("partner forces", "perpetrator"),  # a quote
+            ("Reuters", "toll"),  # a source name
+            ("conducted the strikes", "perpetrator"),  # claim text and quote
+            ("civilians killed", "toll"),  # every word, anywhere
+        ],
+    )
+    def test_finds(self, editor_client, newsroom, term, expected):
+        response = editor_client.get(CHANGELIST, {"q": term})
+        assert listed(response) == {getattr(newsroom, expected).pk}
+
+    def test_no_duplicates_and_right_counts(self, editor_client, newsroom):
+        # "Syrian" matches two accounts of the toll (SANA's alias, the ministry).
+        response = editor_client.get(CHANGELIST, {"q": "Syrian"})
+        rows = list(response.context["cl"].result_list)
+        assert [row.pk for row in rows] == [newsroom.toll.pk]
+        assert rows[0].account_count == 3
+
+    def test_nothing(self, editor_client, newsroom):
+        assert listed(editor_client.get(CHANGELIST, {"q": "Daesh"})) == set()
+
+
+class TestClaimPage:
+    def test_add_with_account_goes_through_services(self, editor_client, editor, newsroom):
+        data = claim_post_data(
+            text="At least 35 civilians were killed",
+            aspect=Aspect.KILLED,
+            event=newsroom.event.pk,
+            count_min=35,
+            unit="people",
+            named_parties=[newsroom.coalition.pk],
+            rows=[
+                {
+                    "source": newsroom.reuters.pk,
+                    "stance": Stance.CANNOT_VERIFY,
+                    "document": newsroom.document.pk,
+                    "quote": "could not independently verify the reports",
+                }
+            ],
+        )
+        response = editor_client.post(reverse("admin:tracker_claim_add"), data)
+        assert response.status_code == 302, response.context and response.context["errors"]
+        claim = Claim.objects.get(text="At least 35 civilians were killed")
+        assert claim.created_by == editor
+        assert list(claim.named_parties.all()) == [newsroom.coalition]
+        account = claim.accounts.get()
+        assert (account.quote_start, account.created_by) == (
+            newsroom.document.text.index("could not independently"),
+            editor,
+        )
+        assert {record.history_user for record in claim.history.all()} == {editor}
+
+    def test_edit_claim_and_account(self, editor_client, editor, newsroom):
+        toll = newsroom.toll
+        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
+        rows[0]["stance"] = Stance.HEDGES
+        rows[0]["quote"] = "mostly women and children"
+        data = claim_post_data(toll, rows=rows, text="More than 30 people were killed")
+        response = editor_client.post(change_url(toll), data)
+        assert response.status_code == 302
+        toll.refresh_from_db()
+        assert toll.text == "More than 30 people were killed"
+        account = Account.objects.get(pk=rows[0]["id"])
+        # A new quote is located again: the old offsets went with the old words.
+        assert account.stance == Stance.HEDGES
+        assert account.quote_start == newsroom.document.text.index("mostly women")
+        assert account.history.latest().history_user == editor
+
+    def test_status_is_not_in_the_form(self, editor_client, newsroom):
+        data = claim_post_data(newsroom.toll, status="confirmed")
+        editor_client.post(change_url(newsroom.toll), data)
+        newsroom.toll.refresh_from_db()
+        assert newsroom.toll.status == VerificationStatus.UNVERIFIED
+
+    def test_quote_not_in_document_is_an_error_and_nothing_is_written(
+        self, editor_client, newsroom
+    ):
+        toll = newsroom.toll
+        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
+        rows.append(
+            {
+                "source": newsroom.coalition.pk,
+                "stance": Stance.DENIES,
+                "document": newsroom.document.pk,
+                "quote": "words nobody wrote",
+            }
+        )
+        before = (Account.objects.count(), Account.history.count())
+        data = claim_post_data(toll, rows=rows, text="Edited in the same save")
+        response = editor_client.post(change_url(toll), data)
+        assert response.status_code == 200
+        inline = response.context["inline_admin_formsets"][0].formset
+        assert inline.forms[3].errors["quote"] == [
+            "The quote does not occur in the document's text."
+        ]
+        assert "Nothing was saved" in response.content.decode()
+        toll.refresh_from_db()
+        assert toll.text == "More than 30 civilians were killed"
+        assert (Account.objects.count(), Account.history.count()) == before
+
+    def test_service_error_on_the_claim_itself(self, editor_client, newsroom):
+        data = claim_post_data(newsroom.toll, count_min=50, count_max=10)
+        response = editor_client.post(change_url(newsroom.toll), data)
+        assert response.status_code == 200
+        assert response.context["adminform"].form.errors["count_max"] == [
+            "The maximum (10) is below the minimum (50)."
+        ]
+
+    def test_editor_removes_an_account(self, editor_client, newsroom):
+        toll = newsroom.toll
+        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
+        rows[1]["DELETE"] = "on"
+        response = editor_client.post(change_url(toll), claim_post_data(toll, rows=rows))
+        assert response.status_code == 302
+        assert not Account.objects.filter(pk=rows[1]["id"]).exists()
+
+    def test_reporter_cannot_remove_an_account(self, reporter_client, newsroom):
+        toll = newsroom.toll
+        response = reporter_client.get(change_url(toll))
+        assert not response.context["inline_admin_formsets"][0].formset.can_delete
+        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
+        rows[1]["DELETE"] = "on"
+        reporter_client.post(change_url(toll), claim_post_data(toll, rows=rows))
+        assert Account.objects.filter(pk=rows[1]["id"]).exists()
+
+    def test_page_shows_open_flags_and_history(self, editor_client, editor, newsroom):
+        services.claim_set_status(
+            actor=editor, claim=newsroom.toll, status="in_review", rationale="Looking at it"
+        )
+        body = editor_client.get(change_url(newsroom.toll)).content.decode()
+        assert "Only SANA." in body
+        assert "Looking at it" in body
+        assert "3 account(s) from 2 independent source(s); 1 open flag(s)" in body
+
+
+class TestArchiveNotDelete:
+    def test_no_delete_anywhere(self, editor_client, newsroom):
+        response = editor_client.get(CHANGELIST)
+        assert "delete_selected" not in dict(
+            response.context["action_form"].fields["action"].choices
+        )
+        url = reverse("admin:tracker_claim_delete", args=[newsroom.toll.pk])
+        assert editor_client.post(url, {"post": "yes"}).status_code == 403
+        assert Claim.objects.filter(pk=newsroom.toll.pk).exists()
+
+    def test_superuser_cannot_delete_either(self, admin_client, newsroom):
+        url = reverse("admin:tracker_claim_delete", args=[newsroom.toll.pk])
+        assert admin_client.post(url, {"post": "yes"}).status_code == 403
+
+    def test_archive_and_restore_buttons(self, editor_client, editor, newsroom):
+        claim = newsroom.perpetrator
+        response = editor_client.post(reverse("admin:tracker_claim_archive", args=[claim.pk]))
+        assert response.status_code == 302
+        claim.refresh_from_db()
+        assert claim.archived_by == editor
+        body = editor_client.get(change_url(claim)).content.decode()
+        assert "This claim is archived" in body
+        assert reverse("admin:tracker_claim_restore", args=[claim.pk]) in body
+        editor_client.post(reverse("admin:tracker_claim_restore", args=[claim.pk]))
+        claim.refresh_from_db()
+        assert claim.archived_at is None
+
+    def test_archive_twice_is_a_message(self, editor_client, editor, newsroom):
+        services.claim_archive(actor=editor, claim=newsroom.toll)
+        url = reverse("admin:tracker_claim_archive", args=[newsroom.toll.pk])
+        response = editor_client.post(url, follow=True)
+        assert "This claim is already archived." in [str(m) for m in response.context["messages"]]
+
+    def test_archive_needs_post(self, editor_client, newsroom):
+        url = reverse("admin:tracker_claim_archive", args=[newsroom.toll.pk])
+        assert editor_client.get(url).status_code == 405
+
+    def test_archive_action(self, editor_client, newsroom):
+        data = {
+            "action": "archive_action",
+            "_selected_action": [newsroom.toll.pk, newsroom.perpetrator.pk],
+        }
+        response = editor_client.post(CHANGELIST, data)
+        assert response.status_code == 302
+        assert Claim.objects.filter(archived_at__isnull=False).count() == 2
+        data["action"] = "restore_action"
+        editor_client.post(f"{CHANGELIST}?archived=yes", data)
+        assert Claim.objects.filter(archived_at__isnull=False).count() == 0

@@ -1,0 +1,82 @@
+"""The reads the admin lists are built on (tracker/selectors).
+
+They live here, beside the admin that uses them, while tests/selectors/ does
+not exist yet.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from tests.factories import make_account, make_claim, make_document, make_flag, make_source
+from tracker import selectors, services
+from tracker.models import Flag
+
+
+def by_pk(queryset):
+    return {claim.pk: claim for claim in queryset}
+
+
+def test_counts_do_not_multiply(editor, reporter, db):
+    """Three accounts and two open flags on one claim: 3 and 2, not 6 and 6."""
+    government = make_source(name="Government")
+    claim = make_claim()
+    make_account(claim=claim, source=make_source(parent=government))
+    make_account(claim=claim, source=make_source(parent=government))
+    make_account(claim=claim, source=make_source())
+    make_flag(claim=claim, raised_by=reporter)
+    make_flag(claim=claim, raised_by=editor)
+    resolved = make_flag(claim=claim, raised_by=editor, kind="possible_duplicate")
+    services.flag_resolve(actor=editor, flag=resolved)
+    row = selectors.claim_list_queryset().get(pk=claim.pk)
+    assert (row.account_count, row.independent_source_count, row.open_flag_count) == (3, 2, 2)
+
+
+def test_zero_counts(db):
+    row = selectors.claim_list_queryset().get(pk=make_claim().pk)
+    assert (row.account_count, row.independent_source_count, row.open_flag_count) == (0, 0, 0)
+
+
+def test_relaying_outlet_does_not_count_as_a_source(db):
+    claim = make_claim()
+    rudaw = make_source(name="Rudaw English")
+    make_account(claim=claim, source=make_source(name="Col. Ryan"), intermediary=rudaw)
+    row = selectors.claim_list_queryset().get(pk=claim.pk)
+    assert row.independent_source_count == 1
+
+
+def test_search_matches_every_word_somewhere(db):
+    document = make_document(text="The ministry called it a massacre by the coalition.")
+    sana = make_source(name="SANA", aliases=["Syrian Arab News Agency"])
+    claim = make_claim(text="The strike was a massacre")
+    make_account(claim=claim, source=sana, document=document, quote="massacre by the coalition")
+    other = make_claim(text="Coalition denies")
+    search = selectors.claim_search
+    base = selectors.claim_list_queryset()
+    assert set(by_pk(search(base, "arab massacre"))) == {claim.pk}
+    assert set(by_pk(search(base, "coalition"))) == {claim.pk, other.pk}
+    assert set(by_pk(search(base, "coalition denies"))) == {other.pk}
+    assert set(by_pk(search(base, ""))) == {claim.pk, other.pk}
+
+
+def test_review_queue(editor, reporter, db):
+    first, second = make_claim(text="first"), make_claim(text="second")
+    older = make_flag(claim=second, raised_by=reporter)
+    Flag.objects.filter(pk=older.pk).update(raised_at=timezone.now() - timedelta(hours=3))
+    make_flag(claim=first, raised_by=reporter)
+    make_flag(claim=second, raised_by=editor, kind="needs_second_source")
+    queue = list(selectors.review_queue_queryset().order_by("oldest_open_flag_at"))
+    assert [c.pk for c in queue] == [second.pk, first.pk]
+    assert [f.kind for f in queue[0].open_flags] == ["could_not_verify", "needs_second_source"]
+    assert queue[0].open_flag_count == 2
+
+
+def test_status_history_newest_first(editor, db):
+    claim = make_claim()
+    services.claim_set_status(actor=editor, claim=claim, status="in_review", rationale="")
+    services.claim_set_status(actor=editor, claim=claim, status="confirmed", rationale="seen")
+    history = selectors.claim_status_history(claim_id=claim.pk)
+    assert [(c.from_status, c.to_status) for c in history] == [
+        ("in_review", "confirmed"),
+        ("unverified", "in_review"),
+    ]

@@ -1,0 +1,27 @@
+"""The admin: the editors' workplace, and the reporters' with less in it.
+
+One module per model admin. Every write goes through tracker.services; the
+pieces that make the admin do that are in ``base``.
+"""
+
+from tracker.admin import (
+    accounts,
+    claims,
+    documents,
+    events,
+    flags,
+    review_queue,
+    sources,
+    status_changes,
+)
+
+__all__ = [
+    "accounts",
+    "claims",
+    "documents",
+    "events",
+    "flags",
+    "review_queue",
+    "sources",
+    "status_changes",
+]

@@ -1,0 +1,241 @@
+"""Claims: the editors' main list, the claim page, and its verdict and flag tools."""
+
+from functools import cached_property
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from tracker import selectors, services
+from tracker.admin import claim_views
+from tracker.admin.accounts import AccountInline
+from tracker.admin.base import HistoryAdmin
+from tracker.admin.display import shorten, user_name, with_badges
+from tracker.admin.display import status_badge as badge_html
+from tracker.admin.filters import AccountSourceFilter, ArchivedFilter, OpenFlagsFilter
+from tracker.models import Claim
+from tracker.services.claims import CLAIM_EDITABLE
+from tracker.vocabularies import FlagReason
+
+
+class ClaimPageTools:
+    """What the claim page's own panels need, read only if the page renders."""
+
+    def __init__(self, request, claim_id: int):
+        self.claim_id = claim_id
+        user = request.user
+        self.can_set_status = user.has_perm("tracker.set_claim_status")
+        self.can_archive = user.has_perm("tracker.archive_claim")
+        self.can_flag = user.has_perm("tracker.add_flag")
+        self.can_resolve = user.has_perm("tracker.resolve_flag")
+        # "Other" needs a note, so it opens the form instead of posting at once.
+        self.quick_reasons = [c for c in FlagReason.choices if c[0] != FlagReason.OTHER]
+
+    @cached_property
+    def open_flags(self):
+        return selectors.claim_open_flags(claim_id=self.claim_id)
+
+    @cached_property
+    def status_history(self):
+        return with_badges(selectors.claim_status_history(claim_id=self.claim_id))
+
+
+@admin.register(Claim)
+class ClaimAdmin(HistoryAdmin):
+    list_display = (
+        "claim_text",
+        "event",
+        "aspect",
+        "status_badge",
+        "account_count",
+        "independent_source_count",
+        "open_flag_count",
+    )
+    list_filter = (
+        "status",
+        "event",
+        "aspect",
+        AccountSourceFilter,
+        OpenFlagsFilter,
+        ArchivedFilter,
+    )
+    # Autocomplete needs search_fields; the search itself is get_search_results.
+    search_fields = ("text",)
+    search_help_text = "Searches claim text, quotes, and the names and aliases of sources."
+    list_per_page = 50
+    autocomplete_fields = ("event", "named_parties")
+    inlines = (AccountInline,)
+    readonly_fields = (
+        "status_badge",
+        "counts",
+        "archived_state",
+        "created_by",
+        "created_at",
+        "updated_at",
+    )
+    service_fields = CLAIM_EDITABLE
+    actions = ("set_status_action", "archive_action", "restore_action")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (None, {"fields": ("text", "event", "aspect", "named_parties")}),
+            (
+                "Count",
+                {
+                    "fields": (("count_min", "count_max", "unit"), "count_approximate"),
+                    "description": "For killed and injured: an interval, either end may be open.",
+                },
+            ),
+        ]
+        if obj is not None:
+            fieldsets += [
+                ("Verification", {"fields": ("status_badge", "counts", "archived_state")}),
+                ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
+            ]
+        return fieldsets
+
+    def get_queryset(self, request):
+        return selectors.claim_list_queryset().select_related("created_by", "archived_by")
+
+    def get_search_results(self, request, queryset, search_term):
+        # EXISTS subqueries instead of joins: no duplicates, so no DISTINCT.
+        return selectors.claim_search(queryset, search_term), False
+
+    # -- permissions -------------------------------------------------------
+
+    def has_delete_permission(self, request, obj=None):
+        # Claims are archived, never deleted.
+        return False
+
+    def has_set_status_permission(self, request):
+        return request.user.has_perm("tracker.set_claim_status")
+
+    def has_archive_permission(self, request):
+        return request.user.has_perm("tracker.archive_claim")
+
+    # -- list columns ------------------------------------------------------
+
+    @admin.display(description="claim", ordering="text")
+    def claim_text(self, obj: Claim):
+        if obj.archived_at:
+            return format_html(
+                '{} <span class="tracker-archived">archived</span>', shorten(obj.text)
+            )
+        return shorten(obj.text)
+
+    @admin.display(description="status", ordering="status")
+    def status_badge(self, obj: Claim | None = None):
+        return badge_html(obj.status if obj else "unverified")
+
+    @admin.display(description="accounts", ordering="account_count")
+    def account_count(self, obj: Claim) -> int:
+        return obj.account_count
+
+    @admin.display(description="independent sources", ordering="independent_source_count")
+    def independent_source_count(self, obj: Claim) -> int:
+        return obj.independent_source_count
+
+    @admin.display(description="open flags", ordering="open_flag_count")
+    def open_flag_count(self, obj: Claim):
+        if not obj.open_flag_count:
+            return 0
+        return format_html('<span class="tracker-flag-count">{}</span>', obj.open_flag_count)
+
+    @admin.display(description="accounts")
+    def counts(self, obj: Claim) -> str:
+        return (
+            f"{obj.account_count} account(s) from {obj.independent_source_count} "
+            f"independent source(s); {obj.open_flag_count} open flag(s)"
+        )
+
+    @admin.display(description="archived")
+    def archived_state(self, obj: Claim) -> str:
+        if obj.archived_at is None:
+            return "No"
+        return f"Archived {obj.archived_at:%Y-%m-%d %H:%M} by {user_name(obj.archived_by)}"
+
+    # -- writes ------------------------------------------------------------
+
+    def service_create(self, request, values):
+        return services.claim_create(actor=request.user, **values)
+
+    def service_update(self, request, obj, changes):
+        return services.claim_update(actor=request.user, claim=obj, **changes)
+
+    # -- the claim page ----------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = dict(extra_context or {})
+        if object_id and str(object_id).isdigit():
+            context["claim_tools"] = ClaimPageTools(request, int(object_id))
+        return super().change_view(request, object_id, form_url, context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("status/", view(self.status_view), name="tracker_claim_set_status_bulk"),
+            path(
+                "<path:object_id>/status/",
+                view(self.status_view),
+                name="tracker_claim_set_status",
+            ),
+            path(
+                "<path:object_id>/archive/", view(self.archive_view), name="tracker_claim_archive"
+            ),
+            path(
+                "<path:object_id>/restore/", view(self.restore_view), name="tracker_claim_restore"
+            ),
+            path("<path:object_id>/flag/", view(self.flag_view), name="tracker_claim_flag"),
+            *super().get_urls(),
+        ]
+
+    def status_view(self, request, object_id=None):
+        return claim_views.set_status(self, request, object_id)
+
+    def archive_view(self, request, object_id):
+        return claim_views.archive(self, request, object_id)
+
+    def restore_view(self, request, object_id):
+        return claim_views.archive(self, request, object_id, restore=True)
+
+    def flag_view(self, request, object_id):
+        return claim_views.raise_flag(self, request, object_id)
+
+    # -- actions -----------------------------------------------------------
+
+    @admin.action(description="Set verification status…", permissions=["set_status"])
+    def set_status_action(self, request, queryset):
+        ids = [str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True)]
+        limit = claim_views.MAX_CLAIMS_PER_VERDICT
+        if len(ids) > limit:
+            self.message_user(
+                request, f"Select at most {limit} claims for one verdict.", messages.WARNING
+            )
+            return None
+        page = reverse("admin:tracker_claim_set_status_bulk")
+        return HttpResponseRedirect(f"{page}?ids={','.join(ids)}")
+
+    @admin.action(description="Archive selected claims", permissions=["archive"])
+    def archive_action(self, request, queryset):
+        self._archive_each(request, queryset, services.claim_archive, "archived")
+
+    @admin.action(description="Restore selected claims", permissions=["archive"])
+    def restore_action(self, request, queryset):
+        self._archive_each(request, queryset, services.claim_restore, "restored")
+
+    def _archive_each(self, request, queryset, service, done: str) -> None:
+        count, skipped = 0, []
+        with transaction.atomic():
+            for claim in queryset:
+                try:
+                    service(actor=request.user, claim=claim)
+                    count += 1
+                except ValidationError as error:
+                    skipped.append(f"#{claim.pk}: {' '.join(error.messages)}")
+        if count:
+            self.message_user(request, f"{count} claim(s) {done}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(request, "Skipped " + "; ".join(skipped), messages.WARNING)

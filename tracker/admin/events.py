@@ -1,0 +1,77 @@
+"""Events and the claims about them."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from tracker import selectors, services
+from tracker.admin.base import HistoryAdmin
+from tracker.admin.display import shorten, status_badge
+from tracker.models import Event
+from tracker.services.events import EVENT_EDITABLE
+
+
+@admin.register(Event)
+class EventAdmin(HistoryAdmin):
+    list_display = ("name", "place", "date_start", "date_end", "date_text", "party_list",
+                    "claim_count")  # fmt: skip
+    search_fields = ("name", "place")
+    autocomplete_fields = ("parties",)
+    fields = (*EVENT_EDITABLE, "claim_list")
+    readonly_fields = ("claim_list",)
+    service_fields = EVENT_EDITABLE
+
+    def get_queryset(self, request):
+        return selectors.event_list_queryset()
+
+    def get_object(self, request, object_id, from_field=None):
+        # One event's page lists its claims; the list only counts them.
+        field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+        try:
+            object_id = field.to_python(object_id)
+            return selectors.event_detail_queryset().get(**{field.name: object_id})
+        except (Event.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def get_fields(self, request, obj=None):
+        return self.fields if obj else EVENT_EDITABLE
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def service_create(self, request, values):
+        return services.event_create(actor=request.user, **values)
+
+    def service_update(self, request, obj, changes):
+        return services.event_update(actor=request.user, event=obj, **changes)
+
+    @admin.display(description="parties")
+    def party_list(self, obj: Event) -> str:
+        return ", ".join(party.name for party in obj.parties.all())
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, obj: Event) -> int:
+        return obj.claim_count
+
+    @admin.display(description="claims about it")
+    def claim_list(self, obj: Event):
+        if not obj.event_claims:
+            return "No claims yet."
+        return format_html(
+            '<ul class="tracker-plain-list">{}</ul>',
+            format_html_join(
+                "",
+                '<li>{} <a href="{}">{}</a> <span class="tracker-muted">{}{}</span></li>',
+                (
+                    (
+                        status_badge(claim.status),
+                        reverse("admin:tracker_claim_change", args=[claim.pk]),
+                        shorten(claim.text, 120),
+                        claim.get_aspect_display(),
+                        ", archived" if claim.archived_at else "",
+                    )
+                    for claim in obj.event_claims
+                ),
+            ),
+        )

@@ -1,0 +1,33 @@
+"""Forms of the admin pages of our own (status, flags). They only collect input:
+the services decide what is valid, and their messages are shown on the form."""
+
+from django import forms
+
+from tracker.vocabularies import FlagKind, FlagReason, VerificationStatus
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=VerificationStatus.choices)
+    rationale = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
+        help_text="Why the status changes. Required for every change after a claim's first.",
+    )
+
+
+class FlagForm(forms.Form):
+    kind = forms.ChoiceField(choices=FlagKind.choices, initial=FlagKind.COULD_NOT_VERIFY)
+    reason = forms.ChoiceField(choices=FlagReason.choices)
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
+        help_text='Optional, except when the reason is "Other".',
+    )
+
+
+class ResolveForm(forms.Form):
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
+        help_text="What was done about the flag.",
+    )

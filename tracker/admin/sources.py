@@ -1,0 +1,62 @@
+"""Sources and their aliases."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from tracker import selectors, services
+from tracker.admin.base import HistoryAdmin, ServiceInline
+from tracker.models import Source, SourceAlias
+from tracker.services.sources import SOURCE_EDITABLE
+
+
+class SourceAliasInline(ServiceInline, admin.TabularInline):
+    model = SourceAlias
+    fields = ("name",)
+    extra = 1
+
+    def has_change_permission(self, request, obj=None):
+        # There is no rename service: an alias is added or removed, so the
+        # existing ones are shown read-only.
+        return False
+
+    def service_add(self, request, parent, form):
+        return services.source_alias_add(
+            actor=request.user, source=parent, name=form.cleaned_data["name"]
+        )
+
+    def service_remove(self, request, obj):
+        services.source_alias_remove(actor=request.user, alias=obj)
+
+
+@admin.register(Source)
+class SourceAdmin(HistoryAdmin):
+    list_display = ("name", "kind", "parent", "root", "reliability", "alias_list", "account_count")
+    list_filter = ("kind", "reliability")
+    # Used by every source autocomplete: a source is found by any of its names.
+    search_fields = ("name", "aliases__name")
+    autocomplete_fields = ("parent",)
+    fields = (*SOURCE_EDITABLE, "root", "created_by", "created_at")
+    readonly_fields = ("root", "created_by", "created_at")
+    service_fields = SOURCE_EDITABLE
+    inlines = (SourceAliasInline,)
+
+    def get_queryset(self, request):
+        return selectors.source_list_queryset()
+
+    def has_delete_permission(self, request, obj=None):
+        # Accounts point at sources; there is no delete service.
+        return False
+
+    def service_create(self, request, values):
+        return services.source_create(actor=request.user, **values)
+
+    def service_update(self, request, obj, changes):
+        return services.source_update(actor=request.user, source=obj, **changes)
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj: Source) -> str:
+        return ", ".join(alias.name for alias in obj.aliases.all())
+
+    @admin.display(description="accounts", ordering="account_count")
+    def account_count(self, obj: Source):
+        return format_html("{}", obj.account_count)

@@ -1,0 +1,40 @@
+"""The verdict log: read by everyone, written only by claim_set_status."""
+
+from django.contrib import admin
+
+from tracker import selectors
+from tracker.admin.base import ReadOnlyAdmin
+from tracker.admin.display import admin_link, shorten, status_badge, user_name
+from tracker.models import StatusChange
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(ReadOnlyAdmin):
+    list_display = ("changed_at", "claim_link", "from_badge", "to_badge", "by", "why")
+    list_filter = ("to_status", "from_status")
+    search_fields = ("rationale", "claim__text")
+    date_hierarchy = "changed_at"
+    fields = ("claim", "changed_by", "changed_at", "from_status", "to_status", "rationale")
+
+    def get_queryset(self, request):
+        return selectors.status_change_list_queryset()
+
+    @admin.display(description="claim", ordering="claim__text")
+    def claim_link(self, obj: StatusChange):
+        return admin_link(obj.claim, shorten(obj.claim.text, 80))
+
+    @admin.display(description="from", ordering="from_status")
+    def from_badge(self, obj: StatusChange):
+        return status_badge(obj.from_status)
+
+    @admin.display(description="to", ordering="to_status")
+    def to_badge(self, obj: StatusChange):
+        return status_badge(obj.to_status)
+
+    @admin.display(description="by", ordering="changed_by__username")
+    def by(self, obj: StatusChange) -> str:
+        return user_name(obj.changed_by)
+
+    @admin.display(description="rationale")
+    def why(self, obj: StatusChange) -> str:
+        return shorten(obj.rationale, 120)

@@ -1,0 +1,15 @@
+"""Reads of accounts."""
+
+from django.db.models import QuerySet
+
+from tracker.models import Account
+
+
+def account_list_queryset() -> QuerySet[Account]:
+    """Accounts with everything their row and ``__str__`` read.
+
+    The document's text is deferred: a list shows its title, not the article.
+    """
+    return Account.objects.select_related(
+        "claim", "source", "intermediary", "document", "document__outlet"
+    ).defer("document__text")

@@ -1,0 +1,118 @@
+"""Reads of claims for the admin and anything else that lists them."""
+
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from tracker.models import Account, Claim, Flag, ReviewQueueClaim, StatusChange
+from tracker.selectors._counts import subquery_count
+
+
+def _open_flags() -> QuerySet[Flag]:
+    return Flag.objects.filter(resolved_at__isnull=True)
+
+
+def claim_list_queryset(*, model: type[Claim] = Claim) -> QuerySet[Claim]:
+    """Claims with what a list row shows, at a fixed number of queries.
+
+    ``account_count``: accounts of the claim. ``independent_source_count``:
+    distinct root affiliations among their sources, so SANA and the Syrian
+    foreign ministry count once; the speaker counts, not the outlet that relayed
+    it (that is ``intermediary``). ``open_flag_count``: unresolved flags.
+    ``model`` lets a proxy (the review queue) read the same rows.
+    """
+    accounts = Account.objects.filter(claim=OuterRef("pk"))
+    return Claim.objects.select_related("event").annotate(
+        account_count=subquery_count(accounts, outer="claim", aggregate=Count("pk")),
+        # A source whose root was never filled in stands for itself.
+        independent_source_count=subquery_count(
+            accounts,
+            outer="claim",
+            aggregate=Count(Coalesce("source__root_id", "source_id"), distinct=True),
+        ),
+        open_flag_count=subquery_count(
+            _open_flags().filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
+        ),
+    )
+
+
+def claim_search(queryset: QuerySet[Claim], term: str) -> QuerySet[Claim]:
+    """Claims whose text, or one of whose accounts' quote, source or alias, matches.
+
+    Every word must match somewhere. Matches on accounts are EXISTS subqueries
+    rather than joins, so a claim with many matching accounts still appears once
+    and the counts annotated on the queryset are untouched.
+    """
+    for word in term.split():
+        matching_accounts = Account.objects.filter(claim=OuterRef("pk")).filter(
+            Q(quote__icontains=word)
+            | Q(source__name__icontains=word)
+            | Q(source__aliases__name__icontains=word)
+            | Q(intermediary__name__icontains=word)
+        )
+        queryset = queryset.filter(Q(text__icontains=word) | Exists(matching_accounts))
+    return queryset
+
+
+def claims_with_account_by(queryset: QuerySet[Claim], source_id: int) -> QuerySet[Claim]:
+    return queryset.filter(
+        Exists(Account.objects.filter(claim=OuterRef("pk"), source_id=source_id))
+    )
+
+
+def claims_with_open_flags(queryset: QuerySet[Claim], *, has_open: bool) -> QuerySet[Claim]:
+    flagged = Exists(_open_flags().filter(claim=OuterRef("pk")))
+    return queryset.filter(flagged if has_open else ~flagged)
+
+
+def claim_open_flags(*, claim_id: int) -> list[Flag]:
+    """Open flags on one claim, oldest first, with who raised them."""
+    return list(
+        _open_flags()
+        .filter(claim_id=claim_id)
+        .select_related("raised_by")
+        .order_by("raised_at", "id")
+    )
+
+
+def claim_status_history(*, claim_id: int) -> list[StatusChange]:
+    """Every verdict on a claim, newest first, with who gave it."""
+    return list(
+        StatusChange.objects.filter(claim_id=claim_id)
+        .select_related("changed_by")
+        .order_by("-changed_at", "-id")
+    )
+
+
+def claims_for_status_change(*, claim_ids: list[int]) -> list[Claim]:
+    """The claims an editor is about to give a verdict, each with its history."""
+    history = StatusChange.objects.select_related("changed_by").order_by("-changed_at", "-id")
+    return list(
+        Claim.objects.filter(pk__in=claim_ids)
+        .select_related("event")
+        .prefetch_related(Prefetch("status_changes", queryset=history, to_attr="verdicts"))
+        .order_by("pk")
+    )
+
+
+def review_queue_queryset() -> QuerySet[ReviewQueueClaim]:
+    """Claims that are not archived and have open flags, oldest open flag first.
+
+    Each claim carries ``open_flags`` (prefetched, oldest first, with who raised
+    them) and ``oldest_open_flag_at`` for ordering.
+    """
+    open_flags = _open_flags().select_related("raised_by").order_by("raised_at", "id")
+    oldest = (
+        _open_flags()
+        .filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(first=Min("raised_at"))
+        .values("first")
+    )
+    return (
+        claim_list_queryset(model=ReviewQueueClaim)
+        .filter(archived_at__isnull=True)
+        .filter(Exists(_open_flags().filter(claim=OuterRef("pk"))))
+        .annotate(oldest_open_flag_at=Subquery(oldest))
+        .prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
+    )
