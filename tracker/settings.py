@@ -51,6 +51,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "tracker",
 ]
 
@@ -145,3 +150,81 @@ LOGGING = {
         "tracker": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     },
 }
+
+
+# --- REST API (tracker/api) ------------------------------------------------
+
+REST_FRAMEWORK = {
+    # Token first: its ``authenticate_header`` makes an anonymous request a 401
+    # with WWW-Authenticate rather than a 403. Session auth (with CSRF) serves
+    # the browser, e.g. the interactive docs while signed in to the admin.
+    # Failures of either are logged by tracker.api.exceptions.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ModelPermissions"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.BoundedJSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "tracker.api.filters.Ordering",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.NewestFirstCursor",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.WriteRateThrottle"],
+    # Rates come from the environment so tests and busy desks can set their own.
+    "DEFAULT_THROTTLE_RATES": {
+        "writes": os.environ.get("TRACKER_API_WRITE_RATE", "120/minute"),
+        "auth": os.environ.get("TRACKER_API_AUTH_RATE", "10/minute"),
+    },
+    # Throttles key anonymous clients by address. With the default (None) DRF
+    # trusts any X-Forwarded-For a client sends, which would let it dodge the
+    # login throttle; set NUM_PROXIES to the number of proxies in front.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+    "EXCEPTION_HANDLER": "tracker.api.exceptions.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.TrackerAutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Formats are chosen with the Accept header; a ?format= parameter on every
+    # endpoint would only be one more way to ask for the same thing.
+    "URL_FORMAT_OVERRIDE": None,
+    # Unicode as is in JSON; ids and offsets are what tools compute with.
+    "UNICODE_JSON": True,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "tracker API",
+    "DESCRIPTION": (
+        "Claims, sources, accounts, flags and verdicts of the newsroom's verification desk. "
+        "Authenticate with `Authorization: Token <key>` (POST /api/auth/token/) or a "
+        "signed-in admin session. Writes to a resource that has an ETag need `If-Match`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "VerificationStatusEnum": "tracker.vocabularies.VerificationStatus",
+        "StanceEnum": "tracker.vocabularies.Stance",
+        "AspectEnum": "tracker.vocabularies.Aspect",
+        "UnitEnum": "tracker.vocabularies.Unit",
+        "SourceKindEnum": "tracker.vocabularies.SourceKind",
+        "ReliabilityEnum": "tracker.vocabularies.Reliability",
+        "FlagKindEnum": "tracker.vocabularies.FlagKind",
+        "FlagReasonEnum": "tracker.vocabularies.FlagReason",
+        "SeverityEnum": "tracker.models.finding.FindingSeverity",
+    },
+}
+
+# Off by default: with it on, anonymous clients may read the ClaimReview feed
+# (claims with a published verdict) and nothing else.
+TRACKER_PUBLIC_VERDICTS = env_bool("TRACKER_PUBLIC_VERDICTS", False)
+# The newsroom named as the author of its ClaimReviews.
+TRACKER_PUBLISHER_NAME = os.environ.get("TRACKER_PUBLISHER_NAME", "Newsroom verification desk")
+TRACKER_PUBLISHER_URL = os.environ.get("TRACKER_PUBLISHER_URL", "")
+# Where a claim's verdict is published, with "{id}" for the claim; empty means
+# the ClaimReview's own URL in the API.
+TRACKER_CLAIMREVIEW_URL = os.environ.get("TRACKER_CLAIMREVIEW_URL", "")

@@ -1,0 +1,104 @@
+"""A list page costs the same number of queries for 1 row as for 30.
+
+Each count is pinned: the request's own queries (the token with its user, the
+user's and its groups' permissions) plus one query per list and one per
+prefetched collection. A change that adds a query per row fails here.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    make_account,
+    make_claim,
+    make_document,
+    make_event,
+    make_flag,
+    make_source,
+)
+from tracker import services
+from tracker.vocabularies import Aspect, Stance
+
+# Token + user (1), the user's permissions (1) and its groups' permissions (1).
+REQUEST = 3
+
+
+def claim_with_everything(n: int) -> None:
+    event = make_event()
+    source = make_source(parent=make_source())
+    claim = make_claim(event=event, aspect=Aspect.KILLED, count_min=n, unit="people",
+                       named_parties=[source])  # fmt: skip
+    document = make_document()
+    make_account(claim=claim, source=source, document=document,
+                 quote="At least 12 people were killed")  # fmt: skip
+    make_account(claim=claim, stance=Stance.DENIES, intermediary=make_source())
+    make_flag(claim=claim)
+    services.claim_set_status(actor=None, claim=claim, status="confirmed", rationale="")
+
+
+# list URL, builder of one row's worth, queries beyond REQUEST
+LISTS: list[tuple[str, Callable[[int], None], int]] = [
+    # claims; + nothing: counts are subqueries, the event a join
+    ("/api/claims/", claim_with_everything, 1),
+    # sources + aliases
+    ("/api/sources/", claim_with_everything, 2),
+    ("/api/documents/", claim_with_everything, 1),
+    # events + parties
+    ("/api/events/", claim_with_everything, 2),
+    ("/api/accounts/", claim_with_everything, 1),
+    ("/api/flags/", claim_with_everything, 1),
+    # findings + their claims + their accounts
+    ("/api/conflicts/", claim_with_everything, 3),
+    ("/api/status-changes/", claim_with_everything, 1),
+    # claims with verdicts + their accounts
+    ("/api/claimreview/", claim_with_everything, 2),
+]
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {"page_size": 100} if "?" not in url else None)
+    assert response.status_code == 200, response.data
+    return len(captured)
+
+
+@pytest.mark.parametrize(("url", "build", "extra"), LISTS, ids=[u for u, _, _ in LISTS])
+def test_a_list_costs_the_same_for_one_row_as_for_thirty(editor_api, url, build, extra):
+    build(0)
+    one = queries_for(editor_api, url)
+    for n in range(1, 30):
+        build(n)
+    thirty = queries_for(editor_api, url)
+    assert one == thirty == REQUEST + extra
+
+
+def test_the_claim_detail_costs_a_fixed_number(editor_api):
+    claim_with_everything(0)
+    from tracker.models import Claim
+
+    claim = Claim.objects.get()
+    url = f"/api/claims/{claim.pk}/"
+    before = queries_for(editor_api, url)
+    for _ in range(1, 10):
+        make_account(claim=claim, stance=Stance.HEDGES, document=make_document(),
+                     quote="At least 12 people were killed")  # fmt: skip
+        make_flag(claim=claim, reason="single_source")
+    # claim + named parties + accounts + findings + open flags + verdicts
+    assert queries_for(editor_api, url) == before == REQUEST + 6
+
+
+def test_the_csv_export_streams_at_a_fixed_cost(editor_api):
+    def export_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = editor_api.get("/api/claims/export.csv")
+            b"".join(response.streaming_content)
+        return len(captured)
+
+    claim_with_everything(0)
+    one = export_queries()
+    for n in range(1, 30):
+        claim_with_everything(n)
+    assert export_queries() == one == REQUEST + 2

@@ -1,0 +1,114 @@
+"""The OpenAPI document: valid, complete, and its interactive docs served locally."""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from openapi_spec_validator import validate
+
+
+@pytest.fixture
+def schema(editor_api) -> dict:
+    response = editor_api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_schema_is_valid_openapi_3(schema):
+    assert schema["openapi"].startswith("3.")
+    validate(schema)
+
+
+def test_spectacular_validates_without_warnings(tmp_path):
+    # --fail-on-warn turns every "could not resolve" into a failure: each
+    # endpoint, parameter and response must be described.
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", tmp_path / "s.yaml")
+    assert (tmp_path / "s.yaml").read_text().startswith("openapi: 3")
+
+
+EXPECTED_PATHS = {
+    "/api/sources/", "/api/sources/{id}/", "/api/sources/{id}/aliases/",
+    "/api/documents/", "/api/documents/{id}/", "/api/events/", "/api/events/{id}/",
+    "/api/claims/", "/api/claims/{id}/", "/api/claims/{id}/status/",
+    "/api/claims/{id}/flags/", "/api/claims/{id}/restore/", "/api/claims/{id}/claimreview/",
+    "/api/claims/export.csv", "/api/claimreview/", "/api/accounts/", "/api/accounts/{id}/",
+    "/api/flags/", "/api/flags/{id}/", "/api/flags/{id}/resolve/", "/api/conflicts/",
+    "/api/conflicts/{id}/", "/api/conflicts/{id}/acknowledge/", "/api/status-changes/",
+    "/api/status-changes/{id}/", "/api/auth/token/",
+}  # fmt: skip
+
+
+def operations(schema):
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield path, method, operation
+
+
+def test_every_endpoint_is_there_and_described(schema):
+    assert set(schema["paths"]) == EXPECTED_PATHS
+    for path, method, operation in operations(schema):
+        assert operation.get("summary"), (path, method)
+        codes = set(operation["responses"])
+        if path != "/api/auth/token/" or method == "delete":
+            assert "401" in codes, (path, method)
+        conditional = method in ("put", "patch", "delete") or path.endswith("/status/")
+        if conditional and path != "/api/auth/token/":
+            assert {"412", "428"} <= codes, (path, method)
+            headers = [p["name"] for p in operation["parameters"] if p["in"] == "header"]
+            assert "If-Match" in headers, (path, method)
+        if method in ("post", "put", "patch") and path != "/api/auth/token/":
+            assert {"400", "429"} <= codes, (path, method)
+        for code, response in operation["responses"].items():
+            assert response.get("description"), (path, method, code)
+
+
+def test_every_filter_is_a_documented_parameter(schema):
+    params = {p["name"]: p for p in schema["paths"]["/api/claims/"]["get"]["parameters"]}
+    for name in (
+        "status",
+        "event",
+        "aspect",
+        "source",
+        "has_open_flags",
+        "has_open_conflict",
+        "updated_since",
+        "archived",
+        "search",
+        "ordering",
+        "cursor",
+        "page_size",
+    ):
+        assert name in params, name
+        assert params[name].get("description"), name
+    assert params["has_open_flags"]["schema"]["type"] == "boolean"
+    for path, method, operation in operations(schema):
+        for parameter in operation.get("parameters", []):
+            assert parameter.get("description"), (path, method, parameter["name"])
+    assert params["event"]["schema"]["type"] == "integer"
+    assert set(params["status"]["schema"]["items"]["enum"]) >= {"confirmed", "unverifiable"}
+
+
+def test_the_etag_header_is_documented(schema):
+    detail = schema["paths"]["/api/claims/{id}/"]["get"]["responses"]["200"]
+    assert "ETag" in detail["headers"]
+
+
+def test_swagger_ui_is_served_from_local_static_files(editor_api):
+    response = editor_api.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources
+    for source in sources:
+        assert not source.startswith(("http://", "https://", "//")), source
+    assets = [s for s in sources if "drf_spectacular_sidecar" in s]
+    assert assets, sources
+    for asset in assets:
+        path = asset.split("/static/", 1)[1]
+        assert finders.find(path), asset
+
+
+def test_the_schema_and_docs_need_signing_in(anon):
+    assert anon.get("/api/schema/").status_code == 401
+    assert anon.get("/api/docs/").status_code == 401

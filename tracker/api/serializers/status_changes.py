@@ -1,0 +1,23 @@
+from rest_framework import serializers
+
+from tracker.api.serializers.common import MAX_NOTE, WriteSerializer, username_field
+from tracker.models import StatusChange
+from tracker.vocabularies import VerificationStatus
+
+
+class StatusChangeSerializer(serializers.ModelSerializer):
+    changed_by = username_field("changed_by")
+
+    class Meta:
+        model = StatusChange
+        fields = ["id", "claim", "from_status", "to_status", "rationale", "changed_by",
+                  "changed_at"]  # fmt: skip
+        read_only_fields = fields
+
+
+class StatusSetSerializer(WriteSerializer):
+    status = serializers.ChoiceField(choices=VerificationStatus.choices)
+    rationale = serializers.CharField(
+        max_length=MAX_NOTE, allow_blank=True, default="",
+        help_text="Why; required for every change after the first.",
+    )  # fmt: skip

@@ -1,0 +1,37 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from tracker.api.views.accounts import AccountViewSet
+from tracker.api.views.auth import TokenView
+from tracker.api.views.claims import ClaimViewSet
+from tracker.api.views.conflicts import ConflictViewSet
+from tracker.api.views.documents import DocumentViewSet
+from tracker.api.views.events import EventViewSet
+from tracker.api.views.exports import ClaimCSVExportView, ClaimReviewFeedView
+from tracker.api.views.flags import FlagViewSet
+from tracker.api.views.sources import SourceViewSet
+from tracker.api.views.status_changes import StatusChangeViewSet
+
+app_name = "api"
+
+# Path converters rather than regexes: ids are ints, in the URLs and in the schema.
+router = SimpleRouter(use_regex_path=False)
+router.register("sources", SourceViewSet, basename="source")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("events", EventViewSet, basename="event")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("accounts", AccountViewSet, basename="account")
+router.register("flags", FlagViewSet, basename="flag")
+router.register("conflicts", ConflictViewSet, basename="finding")
+router.register("status-changes", StatusChangeViewSet, basename="statuschange")
+
+urlpatterns = [
+    # Before the router, whose claims/<pk>/ would not match it anyway (ids only).
+    path("claims/export.csv", ClaimCSVExportView.as_view(), name="claim-export"),
+    path("claimreview/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
+    path("auth/token/", TokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

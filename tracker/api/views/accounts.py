@@ -1,0 +1,112 @@
+from typing import Any
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker import services
+from tracker.api.filters import AccountFilter
+from tracker.api.schema import (
+    CONDITIONAL_ERRORS,
+    CREATED,
+    CURRENT,
+    DETAIL_ERRORS,
+    ETAG,
+    IF_MATCH,
+    IF_NONE_MATCH,
+    NOT_MODIFIED,
+    PAGE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    errors,
+    ok,
+)
+from tracker.api.serializers.accounts import (
+    AccountCreateSerializer,
+    AccountSerializer,
+    AccountUpdateSerializer,
+)
+from tracker.api.views.base import (
+    CreateMixin,
+    ListMixin,
+    RetrieveMixin,
+    TrackerViewSet,
+    UpdateMixin,
+)
+from tracker.models import Account
+from tracker.selectors.api_claims import accounts_with_summaries
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List accounts",
+        responses={200: ok(AccountSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One account",
+        parameters=[IF_NONE_MATCH, ETAG],
+        responses={200: ok(AccountSerializer, CURRENT), **NOT_MODIFIED, **errors(*DETAIL_ERRORS)},
+    ),
+    create=extend_schema(
+        summary="Add an account of a claim",
+        description="The quote must occur verbatim in the document's text: at the offsets "
+        "given, or (without offsets) exactly once. Refreshes the event's findings.",
+        request=AccountCreateSerializer,
+        parameters=[ETAG],
+        responses={201: ok(AccountSerializer, CREATED), **errors(*WRITE_ERRORS)},
+    ),
+    update=extend_schema(
+        summary="Replace an account's fields",
+        request=AccountUpdateSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(AccountSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    ),
+    partial_update=extend_schema(
+        summary="Change some of an account's fields",
+        request=AccountUpdateSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(AccountSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    ),
+    destroy=extend_schema(
+        summary="Remove an account recorded in error (editors)",
+        description="Its history stays in the audit trail.",
+        parameters=[IF_MATCH],
+        responses={
+            204: OpenApiResponse(None, "Removed."),
+            **errors(*CONDITIONAL_ERRORS),
+        },
+    ),
+)
+class AccountViewSet(
+    ListMixin,
+    RetrieveMixin,
+    CreateMixin,
+    UpdateMixin,
+    TrackerViewSet,
+):
+    permission_model = Account
+    list_serializer_class = AccountSerializer
+    detail_serializer_class = AccountSerializer
+    input_serializer_classes = {
+        "create": AccountCreateSerializer,
+        "update": AccountUpdateSerializer,
+        "partial_update": AccountUpdateSerializer,
+    }
+    filterset_class = AccountFilter
+    ordering_fields = ["updated_at", "created_at", "id"]
+    ordering = ["-id"]
+
+    def list_queryset(self):
+        return accounts_with_summaries()
+
+    def service_create(self, values: dict[str, Any]) -> Account:
+        return services.account_add(actor=self.request.user, **values)
+
+    def service_update(self, instance: Account, values: dict[str, Any]) -> None:
+        services.account_update(actor=self.request.user, account=instance, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with self.write_lock() as account:
+            services.account_remove(actor=request.user, account=account)
+        return Response(status=status.HTTP_204_NO_CONTENT)

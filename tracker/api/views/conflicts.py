@@ -1,0 +1,67 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker import services
+from tracker.api.filters import FindingFilter
+from tracker.api.schema import (
+    CURRENT,
+    DETAIL_ERRORS,
+    ETAG,
+    PAGE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    errors,
+    ok,
+)
+from tracker.api.serializers.findings import AcknowledgeSerializer, FindingSerializer
+from tracker.api.views.base import (
+    ListMixin,
+    RetrieveMixin,
+    TrackerViewSet,
+)
+from tracker.models import Finding
+from tracker.selectors.api_findings import findings_with_links
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List stored findings",
+        description="What the comparison of each event's accounts found: conflicts, "
+        "tensions and information. `is_open=true` lists the unacknowledged conflicts.",
+        responses={200: ok(FindingSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One finding",
+        parameters=[ETAG],
+        responses={200: ok(FindingSerializer, CURRENT), **errors(*DETAIL_ERRORS)},
+    ),
+)
+class ConflictViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
+    permission_model = Finding
+    action_permissions = {"acknowledge": ("tracker.acknowledge_finding",)}
+    list_serializer_class = FindingSerializer
+    detail_serializer_class = FindingSerializer
+    input_serializer_classes = {"acknowledge": AcknowledgeSerializer}
+    filterset_class = FindingFilter
+    ordering_fields = ["created_at", "id"]
+    ordering = ["-id"]
+
+    def list_queryset(self):
+        return findings_with_links()
+
+    @extend_schema(
+        summary="Acknowledge a conflict (editors)",
+        description="Says why the conflict may stand; recorded with who and when. A later "
+        "change that alters the conflict reopens it.",
+        request=AcknowledgeSerializer,
+        parameters=[ETAG],
+        responses={200: ok(FindingSerializer, CURRENT), **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, pk: str) -> Response:
+        values = self.validated(request.data)
+        finding = self.get_object()
+        services.finding_acknowledge(actor=request.user, finding=finding, note=values["note"])
+        return self.detail_response(self.fresh(finding.pk))

@@ -1,0 +1,112 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from tracker import services
+from tracker.api.filters import EventFilter
+from tracker.api.schema import (
+    CONDITIONAL_ERRORS,
+    CREATED,
+    CURRENT,
+    DETAIL_ERRORS,
+    ETAG,
+    IF_MATCH,
+    IF_NONE_MATCH,
+    NOT_MODIFIED,
+    PAGE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    errors,
+    ok,
+)
+from tracker.api.serializers.events import (
+    EventDetailSerializer,
+    EventSerializer,
+    EventWriteSerializer,
+)
+from tracker.api.views.base import (
+    CreateMixin,
+    ListMixin,
+    RetrieveMixin,
+    TrackerViewSet,
+    UpdateMixin,
+)
+from tracker.models import Event
+from tracker.selectors.api_events import event_api_detail_queryset, event_side_by_side
+from tracker.selectors.events import event_list_queryset
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List events",
+        responses={200: ok(EventSerializer(many=True), PAGE), **errors(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One event, its accounts side by side",
+        description="Every account of the event's live claims with its source, root "
+        "affiliation, whether it is interested, stance, value and quote; per count aspect "
+        "the bars of each independent source with their consensus and spread; and the "
+        "stored findings (conflicts can be acknowledged at /api/conflicts/{id}/acknowledge/).",
+        parameters=[IF_NONE_MATCH, ETAG],
+        responses={
+            200: ok(EventDetailSerializer, CURRENT),
+            **NOT_MODIFIED,
+            **errors(*DETAIL_ERRORS),
+        },
+    ),
+    create=extend_schema(
+        summary="Add an event",
+        request=EventWriteSerializer,
+        parameters=[ETAG],
+        responses={201: ok(EventDetailSerializer, CREATED), **errors(*WRITE_ERRORS)},
+    ),
+    update=extend_schema(
+        summary="Replace an event's fields",
+        request=EventWriteSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(EventDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    ),
+    partial_update=extend_schema(
+        summary="Change some of an event's fields",
+        request=EventWriteSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(EventDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    ),
+)
+class EventViewSet(
+    ListMixin,
+    RetrieveMixin,
+    CreateMixin,
+    UpdateMixin,
+    TrackerViewSet,
+):
+    permission_model = Event
+    list_serializer_class = EventSerializer
+    detail_serializer_class = EventDetailSerializer
+    input_serializer_classes = {
+        "create": EventWriteSerializer,
+        "update": EventWriteSerializer,
+        "partial_update": EventWriteSerializer,
+    }
+    filterset_class = EventFilter
+    ordering_fields = ["name", "updated_at", "id"]
+    ordering = ["-id"]
+
+    def list_queryset(self):
+        return event_list_queryset()
+
+    def detail_queryset(self):
+        return event_api_detail_queryset()
+
+    def detail_data(self, instance: Event) -> dict[str, Any]:
+        context = {
+            **self.get_serializer_context(),
+            "side_by_side": event_side_by_side(event=instance),
+        }
+        return EventDetailSerializer(instance, context=context).data
+
+    def service_create(self, values: dict[str, Any]) -> Event:
+        return services.event_create(actor=self.request.user, **values)
+
+    def service_update(self, instance: Event, values: dict[str, Any]) -> None:
+        services.event_update(actor=self.request.user, event=instance, **values)

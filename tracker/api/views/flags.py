@@ -1,0 +1,64 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker import services
+from tracker.api.filters import FlagFilter
+from tracker.api.schema import (
+    CURRENT,
+    DETAIL_ERRORS,
+    ETAG,
+    PAGE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    errors,
+    ok,
+)
+from tracker.api.serializers.flags import FlagResolveSerializer, FlagSerializer
+from tracker.api.views.base import (
+    ListMixin,
+    RetrieveMixin,
+    TrackerViewSet,
+)
+from tracker.models import Flag
+from tracker.selectors.flags import flag_list_queryset
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List flags",
+        description="Raise one with POST /api/claims/{id}/flags/.",
+        responses={200: ok(FlagSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One flag",
+        parameters=[ETAG],
+        responses={200: ok(FlagSerializer, CURRENT), **errors(*DETAIL_ERRORS)},
+    ),
+)
+class FlagViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
+    permission_model = Flag
+    action_permissions = {"resolve": ("tracker.resolve_flag",)}
+    list_serializer_class = FlagSerializer
+    detail_serializer_class = FlagSerializer
+    input_serializer_classes = {"resolve": FlagResolveSerializer}
+    filterset_class = FlagFilter
+    ordering_fields = ["raised_at", "id"]
+    ordering = ["-raised_at"]
+
+    def list_queryset(self):
+        return flag_list_queryset()
+
+    @extend_schema(
+        summary="Resolve a flag (editors)",
+        request=FlagResolveSerializer,
+        parameters=[ETAG],
+        responses={200: ok(FlagSerializer, CURRENT), **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"])
+    def resolve(self, request: Request, pk: str) -> Response:
+        values = self.validated(request.data)
+        flag = self.get_object()
+        services.flag_resolve(actor=request.user, flag=flag, note=values["note"])
+        return self.detail_response(self.fresh(flag.pk))

@@ -1,0 +1,117 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker import services
+from tracker.api.filters import SourceFilter
+from tracker.api.schema import (
+    CONDITIONAL_ERRORS,
+    CREATED,
+    CURRENT,
+    DETAIL_ERRORS,
+    ETAG,
+    IF_MATCH,
+    IF_NONE_MATCH,
+    NOT_MODIFIED,
+    PAGE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    errors,
+    ok,
+)
+from tracker.api.serializers.sources import (
+    AliasCreateSerializer,
+    SourceCreateSerializer,
+    SourceSerializer,
+    SourceUpdateSerializer,
+)
+from tracker.api.views.base import (
+    CreateMixin,
+    ListMixin,
+    RetrieveMixin,
+    TrackerViewSet,
+    UpdateMixin,
+)
+from tracker.models import Source
+from tracker.selectors.sources import source_list_queryset
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List sources",
+        description="Outlets, agencies, governments, armed parties, spokespeople, witnesses.",
+        responses={200: ok(SourceSerializer(many=True), PAGE), **errors(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="One source",
+        parameters=[IF_NONE_MATCH, ETAG],
+        responses={200: ok(SourceSerializer, CURRENT), **NOT_MODIFIED, **errors(*DETAIL_ERRORS)},
+    ),
+    create=extend_schema(
+        summary="Add a source",
+        request=SourceCreateSerializer,
+        parameters=[ETAG],
+        responses={201: ok(SourceSerializer, CREATED), **errors(*WRITE_ERRORS)},
+    ),
+    update=extend_schema(
+        summary="Replace a source's fields",
+        request=SourceUpdateSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(SourceSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    ),
+    partial_update=extend_schema(
+        summary="Change some of a source's fields",
+        description="A new parent moves the source (and all that speak for it) to a new root "
+        "affiliation, and refreshes the findings it takes part in.",
+        request=SourceUpdateSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(SourceSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    ),
+)
+class SourceViewSet(
+    ListMixin,
+    RetrieveMixin,
+    CreateMixin,
+    UpdateMixin,
+    TrackerViewSet,
+):
+    permission_model = Source
+    action_permissions = {"add_alias": ("tracker.add_sourcealias",)}
+    list_serializer_class = SourceSerializer
+    detail_serializer_class = SourceSerializer
+    input_serializer_classes = {
+        "create": SourceCreateSerializer,
+        "update": SourceUpdateSerializer,
+        "partial_update": SourceUpdateSerializer,
+        "add_alias": AliasCreateSerializer,
+    }
+    filterset_class = SourceFilter
+    ordering_fields = ["name", "id", "updated_at"]
+    ordering = ["name"]
+
+    def list_queryset(self):
+        return source_list_queryset()
+
+    def service_create(self, values: dict[str, Any]) -> Source:
+        return services.source_create(actor=self.request.user, **values)
+
+    def service_update(self, instance: Source, values: dict[str, Any]) -> None:
+        services.source_update(actor=self.request.user, source=instance, **values)
+
+    @extend_schema(
+        summary="Add an alias",
+        description='Another name the source goes by ("Syrian Arab News Agency" for SANA).',
+        request=AliasCreateSerializer,
+        parameters=[ETAG],
+        responses={201: ok(SourceSerializer, CREATED), **errors(*WRITE_ERRORS, 404)},
+    )
+    @action(detail=True, methods=["post"], url_path="aliases")
+    def add_alias(self, request: Request, pk: str) -> Response:
+        values = self.validated(request.data)
+        source = self.get_object()
+        services.source_alias_add(actor=request.user, source=source, name=values["name"])
+        return self.detail_response(self.fresh(source.pk), status_code=status.HTTP_201_CREATED)

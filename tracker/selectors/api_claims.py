@@ -1,0 +1,92 @@
+"""Reads of claims for the API: the compact list, the detail, and the exports.
+
+Built on ``claim_list_queryset`` so the API and the admin count accounts and
+flags the same way. Every nested collection is one prefetch, so a page costs
+the same number of queries whatever its length.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+
+from tracker.models import Account, Claim, Finding, Flag, Source, StatusChange
+from tracker.selectors.api_findings import severity_rank
+from tracker.selectors.claims import claim_list_queryset
+from tracker.vocabularies import VerificationStatus
+
+# Statuses that are not (yet) a verdict: nothing to publish about them.
+NO_VERDICT = (VerificationStatus.UNVERIFIED, VerificationStatus.IN_REVIEW)
+
+
+def _open_conflicts() -> QuerySet[Finding]:
+    return Finding.objects.filter(is_open=True)
+
+
+def claims_with_open_conflict(queryset: QuerySet[Claim], *, has_open: bool) -> QuerySet[Claim]:
+    conflicted = Exists(_open_conflicts().filter(claims=OuterRef("pk")))
+    return queryset.filter(conflicted if has_open else ~conflicted)
+
+
+def claim_api_list_queryset() -> QuerySet[Claim]:
+    """Claims with ``account_count``, ``open_flag_count`` and ``has_open_conflict``."""
+    return claim_list_queryset().annotate(
+        has_open_conflict=Exists(_open_conflicts().filter(claims=OuterRef("pk")))
+    )
+
+
+def accounts_with_summaries() -> QuerySet[Account]:
+    """Accounts with their source (and its root), intermediary and document, text deferred."""
+    return (
+        Account.objects.select_related(
+            "source", "source__root", "intermediary", "document", "document__outlet"
+        )
+        .defer("document__text")
+        .order_by("pk")
+    )
+
+
+def claim_api_detail_queryset() -> QuerySet[Claim]:
+    """A claim with ``api_accounts``, ``api_findings``, ``open_flags`` and ``verdicts``."""
+    findings = Finding.objects.select_related("acknowledged_by").order_by(
+        severity_rank(), "kind", "id"
+    )
+    open_flags = Flag.objects.filter(resolved_at__isnull=True).select_related("raised_by")
+    verdicts = StatusChange.objects.select_related("changed_by").order_by("-changed_at", "-id")
+    return (
+        claim_api_list_queryset()
+        .select_related("created_by", "archived_by")
+        .prefetch_related(
+            Prefetch("named_parties", queryset=Source.objects.order_by("name")),
+            Prefetch("accounts", queryset=accounts_with_summaries(), to_attr="api_accounts"),
+            Prefetch("findings", queryset=findings, to_attr="api_findings"),
+            Prefetch(
+                "flags", queryset=open_flags.order_by("raised_at", "id"), to_attr="open_flags"
+            ),
+            Prefetch("status_changes", queryset=verdicts, to_attr="verdicts"),
+        )
+    )
+
+
+def claim_export_queryset() -> QuerySet[Claim]:
+    """Claims for the CSV export, each with ``api_accounts``."""
+    return claim_api_list_queryset().prefetch_related(
+        Prefetch("accounts", queryset=accounts_with_summaries(), to_attr="api_accounts")
+    )
+
+
+def claimreview_queryset() -> QuerySet[Claim]:
+    """Live claims with a verdict, each with ``verdict_at`` and ``api_accounts``.
+
+    ``verdict_at`` is when the current status was given: the latest status change.
+    """
+    latest = (
+        StatusChange.objects.filter(claim=OuterRef("pk"))
+        .order_by("-changed_at", "-id")
+        .values("changed_at")[:1]
+    )
+    return (
+        Claim.objects.filter(archived_at__isnull=True)
+        .exclude(status__in=NO_VERDICT)
+        .annotate(verdict_at=Subquery(latest))
+        .prefetch_related(
+            Prefetch("accounts", queryset=accounts_with_summaries(), to_attr="api_accounts")
+        )
+    )
