@@ -36,8 +36,9 @@ class TestClaimsList:
         response = editor_client.get(CHANGELIST)
         assert response.status_code == 200
         row = next(c for c in response.context["cl"].result_list if c.pk == newsroom.toll.pk)
-        # SANA and the ministry share the Syrian government as root: 3 accounts, 2 sources.
-        assert (row.account_count, row.independent_source_count, row.open_flag_count) == (3, 2, 1)
+        # SANA and the ministry share the Syrian government as root, and Reuters could
+        # not verify, which supports nothing: 3 accounts, 1 independent source.
+        assert (row.account_count, row.independent_sources, row.open_flag_count) == (3, 1, 1)
         body = response.content.decode()
         assert '<span class="tracker-badge tracker-status-unverified">Unverified</span>' in body
         assert "tracker/admin.css" in body
@@ -54,7 +55,7 @@ class TestClaimsList:
         assert len(response.context["cl"].result_list) == 30
         assert one == thirty
         # Searching and filtering join nothing in either.
-        params = {"q": "Busy", "flagged": "yes", "archived": "all"}
+        params = {"q": "Busy", "flagged": "yes", "conflict": "no", "archived": "all"}
         assert queries_for(client, CHANGELIST, **params)[0] == thirty
 
     def test_thirty_claims_within_a_fixed_budget(
@@ -65,6 +66,21 @@ class TestClaimsList:
         with django_assert_max_num_queries(10):
             response = editor_client.get(CHANGELIST)
         assert len(response.context["cl"].result_list) == 30
+
+    def test_independent_sources_are_the_comparisons(self, editor_client, newsroom):
+        """The column shows the stored, conflict-aware count, and moves with the accounts."""
+        rudaw = make_source(name="Rudaw English")
+        # Reuters confirming would count; a Reuters reporter relayed by Rudaw counts for
+        # Reuters, once; the relaying outlet not at all.
+        make_account(claim=newsroom.toll, source=newsroom.reuters, stance=Stance.ASSERTS)
+        make_account(
+            claim=newsroom.toll,
+            source=make_source(name="Reuters reporter", parent=newsroom.reuters),
+            intermediary=rudaw,
+        )
+        response = editor_client.get(CHANGELIST)
+        row = next(c for c in response.context["cl"].result_list if c.pk == newsroom.toll.pk)
+        assert (row.account_count, row.independent_sources) == (5, 2)
 
     def test_text_is_escaped(self, editor_client, db):
         make_claim(text="<script>alert('x')</script> killed")
@@ -256,7 +272,7 @@ class TestClaimPage:
         body = editor_client.get(change_url(newsroom.toll)).content.decode()
         assert "Only SANA." in body
         assert "Looking at it" in body
-        assert "3 account(s) from 2 independent source(s); 1 open flag(s)" in body
+        assert "3 account(s) from 1 independent source(s); 1 open flag(s)" in body
 
 
 class TestArchiveNotDelete:

@@ -9,25 +9,33 @@ import pytest
 from django.urls import reverse
 
 from tests.admin.conftest import logged_in
+from tracker.models import Finding
 
 # (url name, the newsroom attribute giving its argument or None, max queries)
 PAGES = [
     ("admin:index", None, 6),
     ("admin:tracker_claim_changelist", None, 10),
     ("admin:tracker_claim_add", None, 6),
-    ("admin:tracker_claim_change", "toll", 16),
+    # One more than before the conflicts panel, which reads the claim's findings.
+    ("admin:tracker_claim_change", "toll", 17),
     ("admin:tracker_claim_history", "toll", 9),
     ("admin:tracker_claim_flag", "toll", 6),
     ("admin:tracker_reviewqueueclaim_changelist", None, 10),
     ("admin:tracker_document_changelist", None, 9),
     ("admin:tracker_document_add", None, 6),
-    ("admin:tracker_document_change", "document", 7),
+    # The review panel reads the document's extraction (and, once there is one,
+    # its suggestions in one more query).
+    ("admin:tracker_document_change", "document", 8),
+    ("admin:tracker_suggestion_changelist", None, 9),
+    ("admin:tracker_namedentity_changelist", None, 9),
+    ("admin:tracker_namedentity_add", None, 6),
     ("admin:tracker_source_changelist", None, 9),
     ("admin:tracker_source_add", None, 6),
     ("admin:tracker_source_change", "sana", 9),
     ("admin:tracker_event_changelist", None, 9),
     ("admin:tracker_event_add", None, 6),
     ("admin:tracker_event_change", "event", 9),
+    ("admin:tracker_event_compare", "event", 15),
     ("admin:tracker_account_changelist", None, 8),
     ("admin:tracker_account_add", None, 6),
     ("admin:tracker_account_change", "sana_account", 8),
@@ -35,6 +43,8 @@ PAGES = [
     ("admin:tracker_flag_add", None, 6),
     ("admin:tracker_flag_change", "flag", 6),
     ("admin:tracker_statuschange_changelist", None, 10),
+    ("admin:tracker_finding_changelist", None, 10),
+    ("admin:tracker_finding_change", "finding", 8),
 ]
 EDITOR_ONLY = [
     ("admin:tracker_claim_set_status", "toll", 7),
@@ -43,6 +53,9 @@ EDITOR_ONLY = [
 
 
 def url_for(newsroom, name: str, attribute: str | None) -> str:
+    if attribute == "finding":
+        # The newsroom's findings are made by the conflict refresh, not by the fixture.
+        return reverse(name, args=[Finding.objects.order_by("pk").first().pk])
     args = [getattr(newsroom, attribute).pk] if attribute else []
     return reverse(name, args=args)
 

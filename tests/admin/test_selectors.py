@@ -8,9 +8,17 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.factories import make_account, make_claim, make_document, make_flag, make_source
+from tests.factories import (
+    make_account,
+    make_claim,
+    make_document,
+    make_event,
+    make_flag,
+    make_source,
+)
 from tracker import selectors, services
-from tracker.models import Flag
+from tracker.models import Finding, Flag
+from tracker.vocabularies import Aspect, Stance
 
 
 def by_pk(queryset):
@@ -29,12 +37,14 @@ def test_counts_do_not_multiply(editor, reporter, db):
     resolved = make_flag(claim=claim, raised_by=editor, kind="possible_duplicate")
     services.flag_resolve(actor=editor, flag=resolved)
     row = selectors.claim_list_queryset().get(pk=claim.pk)
-    assert (row.account_count, row.independent_source_count, row.open_flag_count) == (3, 2, 2)
+    # Two sources under one government count once: two independent sources.
+    assert (row.account_count, row.independent_sources, row.open_flag_count) == (3, 2, 2)
 
 
 def test_zero_counts(db):
     row = selectors.claim_list_queryset().get(pk=make_claim().pk)
-    assert (row.account_count, row.independent_source_count, row.open_flag_count) == (0, 0, 0)
+    assert (row.account_count, row.independent_sources, row.open_flag_count) == (0, 0, 0)
+    assert (row.open_conflict_count, row.open_tension_count) == (0, 0)
 
 
 def test_relaying_outlet_does_not_count_as_a_source(db):
@@ -42,7 +52,38 @@ def test_relaying_outlet_does_not_count_as_a_source(db):
     rudaw = make_source(name="Rudaw English")
     make_account(claim=claim, source=make_source(name="Col. Ryan"), intermediary=rudaw)
     row = selectors.claim_list_queryset().get(pk=claim.pk)
-    assert row.independent_source_count == 1
+    assert row.independent_sources == 1
+
+
+def test_could_not_verify_supports_nothing(db):
+    """Only sources that assert or hedge stand behind a claim."""
+    claim = make_claim()
+    make_account(claim=claim, source=make_source(name="Wire"))
+    make_account(claim=claim, source=make_source(name="Agency"), stance=Stance.CANNOT_VERIFY)
+    make_account(claim=claim, source=make_source(name="Army"), stance=Stance.INVESTIGATING)
+    make_account(claim=claim, source=make_source(name="Monitor"), stance=Stance.HEDGES)
+    row = selectors.claim_list_queryset().get(pk=claim.pk)
+    assert (row.account_count, row.independent_sources) == (4, 2)
+
+
+def test_open_conflicts_count_per_severity_until_acknowledged(editor, db):
+    event = make_event()
+    high = make_claim(aspect=Aspect.KILLED, event=event, count_min=20, unit="people")
+    low = make_claim(aspect=Aspect.KILLED, event=event, count_min=3, count_max=3, unit="people")
+    make_account(claim=high, source=make_source(name="Wire A"))
+    make_account(claim=low, source=make_source(name="Wire B"))
+    make_account(claim=low, source=make_source(name="Wire C"), stance=Stance.DENIES)
+    rows = {c.pk: c for c in selectors.claim_list_queryset().filter(event=event)}
+    assert rows[low.pk].open_conflict_count >= 1
+    with_conflict = selectors.claims_with_open_conflicts(
+        selectors.claim_list_queryset(), has_open=True
+    )
+    assert {high.pk, low.pk} <= set(with_conflict.values_list("pk", flat=True))
+    for finding in Finding.objects.filter(is_open=True):
+        services.finding_acknowledge(actor=editor, finding=finding, note="Seen.")
+    rows = {c.pk: c for c in selectors.claim_list_queryset().filter(event=event)}
+    assert all((r.open_conflict_count, r.open_tension_count) == (0, 0) for r in rows.values())
+    assert not with_conflict.exists()
 
 
 def test_search_matches_every_word_somewhere(db):

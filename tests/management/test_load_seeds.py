@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tracker import services
-from tracker.models import Account, Claim, Document, Event, Source, SourceAlias
+from tracker.models import Account, Claim, Document, Event, NamedEntity, Source, SourceAlias
 from tracker.vocabularies import Aspect, Reliability, SourceKind, Stance
 
 pytestmark = pytest.mark.django_db
@@ -210,8 +210,29 @@ def test_second_run_creates_nothing(seeded):
     before = row_counts()
     out = load()
     assert row_counts() == before
-    assert out.count("created 0 /") == 6
+    assert out.count("created 0 /") == 8
     assert "accounts: created 0 / already present 20" in out
+
+
+def test_names_table_knows_one_party_and_one_place_under_several_names(seeded):
+    daesh = NamedEntity.objects.get(aliases__name="Daesh")
+    assert daesh.name == "Islamic State" and daesh.source.name == "Islamic State"
+    assert {"IS", "ISIS"} <= set(daesh.aliases.values_list("name", flat=True))
+    place = NamedEntity.objects.get(aliases__name="Deir al-Zour")
+    assert (place.name, place.kind) == ("Deir ez-Zor", "place")
+
+
+def test_a_names_table_that_names_an_unknown_source_loads_nothing(tmp_path):
+    shutil.copy(SEEDS / f"{SEED}.json", tmp_path)
+    shutil.copy(SEEDS / f"{SEED}.txt", tmp_path)
+    (tmp_path / "names").mkdir()
+    (tmp_path / "names" / "names.json").write_text(
+        '{"format": "tracker-names", "version": 1, "entities": '
+        '[{"name": "Ghost army", "kind": "party", "source": "Nobody at all"}]}'
+    )
+    with pytest.raises(CommandError, match="Nobody at all"):
+        call_command("load_seeds", "--dir", str(tmp_path))
+    assert not Source.objects.exists()
 
 
 def test_rerun_keeps_what_editors_changed(seeded):

@@ -9,10 +9,13 @@ from tracker.admin import (
     claims,
     documents,
     events,
+    findings,
     flags,
+    names,
     review_queue,
     sources,
     status_changes,
+    suggestions,
 )
 
 __all__ = [
@@ -20,8 +23,11 @@ __all__ = [
     "claims",
     "documents",
     "events",
+    "findings",
     "flags",
+    "names",
     "review_queue",
     "sources",
     "status_changes",
+    "suggestions",
 ]

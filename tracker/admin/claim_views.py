@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from tracker import selectors, services
 from tracker.admin.base import add_service_error
+from tracker.admin.conflict_display import basis_label
 from tracker.admin.display import status_badge, with_badges
 from tracker.admin.forms import FlagForm, StatusForm
 from tracker.models import Claim
@@ -81,7 +82,18 @@ def set_status(model_admin: ClaimAdmin, request, object_id: str | None = None):
     for claim in claims:
         with_badges(claim.verdicts)
         claim.badge = status_badge(claim.status)
-    form = StatusForm(request.POST if request.method == "POST" else None)
+        claim.suggested_badge = (
+            status_badge(claim.suggested_status) if claim.suggested_status else None
+        )
+        claim.basis_label = basis_label(claim.suggestion_basis)
+    if request.method == "POST":
+        form = StatusForm(request.POST)
+    else:
+        # "Use it as the status…" on the claim page pre-fills the suggestion; the
+        # editor still reads it, writes a rationale and confirms.
+        prefill = request.GET.get("status", "")
+        initial = {"status": prefill} if prefill in VerificationStatus.values else {}
+        form = StatusForm(initial=initial)
     if form.is_valid() and _give_verdict(request, claims, form):
         status = VerificationStatus(form.cleaned_data["status"]).label
         messages.success(request, f"Status set to “{status}” on {len(claims)} claim(s).")

@@ -13,10 +13,17 @@ from tracker import selectors, services
 from tracker.admin import claim_views
 from tracker.admin.accounts import AccountInline
 from tracker.admin.base import HistoryAdmin
+from tracker.admin.conflict_display import basis_label, conflict_badges, kind_label, severity_badge
 from tracker.admin.display import shorten, user_name, with_badges
 from tracker.admin.display import status_badge as badge_html
-from tracker.admin.filters import AccountSourceFilter, ArchivedFilter, OpenFlagsFilter
-from tracker.models import Claim
+from tracker.admin.event_compare import compare_url
+from tracker.admin.filters import (
+    AccountSourceFilter,
+    ArchivedFilter,
+    OpenConflictFilter,
+    OpenFlagsFilter,
+)
+from tracker.models import Claim, Finding
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.vocabularies import FlagReason
 
@@ -26,17 +33,53 @@ class ClaimPageTools:
 
     def __init__(self, request, claim_id: int):
         self.claim_id = claim_id
+        # The claim the page shows; ClaimAdmin.render_change_form sets it.
+        self.claim: Claim | None = None
         user = request.user
         self.can_set_status = user.has_perm("tracker.set_claim_status")
         self.can_archive = user.has_perm("tracker.archive_claim")
         self.can_flag = user.has_perm("tracker.add_flag")
         self.can_resolve = user.has_perm("tracker.resolve_flag")
+        self.can_acknowledge = user.has_perm("tracker.acknowledge_finding")
         # "Other" needs a note, so it opens the form instead of posting at once.
         self.quick_reasons = [c for c in FlagReason.choices if c[0] != FlagReason.OTHER]
 
     @cached_property
     def open_flags(self):
         return selectors.claim_open_flags(claim_id=self.claim_id)
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        findings = selectors.claim_findings(claim_id=self.claim_id)
+        for finding in findings:
+            finding.badge = severity_badge(finding.severity)
+            finding.kind_label = kind_label(finding.kind)
+            finding.acknowledge_url = reverse(
+                "admin:tracker_finding_acknowledge", args=[finding.pk]
+            )
+        return findings
+
+    @property
+    def compare_url(self) -> str:
+        if self.claim is None or self.claim.event_id is None:
+            return ""
+        return compare_url(self.claim.event_id)
+
+    @property
+    def suggested_badge(self):
+        if self.claim is None or not self.claim.suggested_status:
+            return None
+        return badge_html(self.claim.suggested_status)
+
+    @property
+    def suggestion_basis(self) -> str:
+        return basis_label(self.claim.suggestion_basis) if self.claim else ""
+
+    @property
+    def suggestion_differs(self) -> bool:
+        """Whether taking the suggestion would change anything."""
+        claim = self.claim
+        return bool(claim and claim.suggested_status and claim.suggested_status != claim.status)
 
     @cached_property
     def status_history(self):
@@ -52,6 +95,7 @@ class ClaimAdmin(HistoryAdmin):
         "status_badge",
         "account_count",
         "independent_source_count",
+        "conflict_badge",
         "open_flag_count",
     )
     list_filter = (
@@ -59,6 +103,7 @@ class ClaimAdmin(HistoryAdmin):
         "event",
         "aspect",
         AccountSourceFilter,
+        OpenConflictFilter,
         OpenFlagsFilter,
         ArchivedFilter,
     )
@@ -134,9 +179,16 @@ class ClaimAdmin(HistoryAdmin):
     def account_count(self, obj: Claim) -> int:
         return obj.account_count
 
-    @admin.display(description="independent sources", ordering="independent_source_count")
+    @admin.display(description="independent sources", ordering="independent_sources")
     def independent_source_count(self, obj: Claim) -> int:
-        return obj.independent_source_count
+        # Stored by the conflict refresh: sources that assert or hedge the claim,
+        # one per root affiliation, a relay counted for its speaker. A source
+        # that could not verify it stands behind nothing.
+        return obj.independent_sources
+
+    @admin.display(description="conflicts", ordering="open_conflict_count")
+    def conflict_badge(self, obj: Claim):
+        return conflict_badges(obj.open_conflict_count, obj.open_tension_count)
 
     @admin.display(description="open flags", ordering="open_flag_count")
     def open_flag_count(self, obj: Claim):
@@ -147,7 +199,7 @@ class ClaimAdmin(HistoryAdmin):
     @admin.display(description="accounts")
     def counts(self, obj: Claim) -> str:
         return (
-            f"{obj.account_count} account(s) from {obj.independent_source_count} "
+            f"{obj.account_count} account(s) from {obj.independent_sources} "
             f"independent source(s); {obj.open_flag_count} open flag(s)"
         )
 
@@ -172,6 +224,12 @@ class ClaimAdmin(HistoryAdmin):
         if object_id and str(object_id).isdigit():
             context["claim_tools"] = ClaimPageTools(request, int(object_id))
         return super().change_view(request, object_id, form_url, context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        tools = context.get("claim_tools")
+        if tools is not None:
+            tools.claim = obj
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
         view = self.admin_site.admin_view

@@ -1,19 +1,48 @@
 """Documents: pasted in once, their text fixed, their quotes highlighted."""
 
+from functools import cached_property
+
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.urls import reverse
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.display import shorten
 from tracker.admin.highlight import Span, highlight
-from tracker.models import Document
+from tracker.models import Document, Extraction, Suggestion, SuggestionStatus
 
 METADATA = ("title", "outlet", "url", "published_at", "retrieved_at")
+
+
+class DocumentReview:
+    """The review panel of a document page: its suggestions and what was set aside."""
+
+    def __init__(self, request, document_id: int):
+        self.document_id = document_id
+        self.can_review = request.user.has_perm("tracker.change_suggestion")
+        self.can_extract = request.user.has_perm("tracker.add_document")
+
+    @cached_property
+    def extraction(self) -> Extraction | None:
+        return Extraction.objects.filter(document_id=self.document_id).first()
+
+    @cached_property
+    def suggestions(self) -> list[Suggestion]:
+        return list(
+            Suggestion.objects.filter(document_id=self.document_id)
+            .select_related("source", "intermediary", "account")
+            .order_by("ordinal")
+        )
+
+    @cached_property
+    def pending_count(self) -> int:
+        return sum(1 for s in self.suggestions if s.status == SuggestionStatus.PENDING)
 
 
 @admin.register(Document)
@@ -68,7 +97,52 @@ class DocumentAdmin(HistoryAdmin):
         return False
 
     def service_create(self, request, values):
-        return services.document_create(actor=request.user, **values)
+        result = services.document_ingest(actor=request.user, via="paste", **values)
+        if not result.created:
+            raise ValidationError(
+                {"text": f"This text is already stored as document #{result.document.pk} "
+                 f"({result.document})."}
+            )  # fmt: skip
+        if result.suggestions:
+            messages.info(
+                request,
+                f"{result.suggestions} suggested account(s) are waiting for review below.",
+            )
+        return result.document
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = dict(extra_context or {})
+        if str(object_id).isdigit():
+            context["review"] = DocumentReview(request, int(object_id))
+        return super().change_view(request, object_id, form_url, context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/extract/",
+                self.admin_site.admin_view(self.extract_view),
+                name="tracker_document_extract",
+            ),
+            *super().get_urls(),
+        ]
+
+    def extract_view(self, request, object_id):
+        """Suggest accounts for a document stored before extraction ran (seeds, imports)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm("tracker.add_document"):
+            raise PermissionDenied
+        document = self.get_object(request, object_id)
+        if document is None:
+            raise Http404("No such document.")
+        try:
+            extraction = services.document_extract(
+                actor=request.user, document=document, via="paste"
+            )
+            messages.success(request, f"{extraction.suggestion_count} account(s) suggested.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(reverse("admin:tracker_document_change", args=[document.pk]))
 
     def service_update(self, request, obj, changes):
         return services.document_update(actor=request.user, document=obj, **changes)

@@ -2,12 +2,14 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin
+from tracker.admin.conflict_display import severity_badge
 from tracker.admin.display import shorten, status_badge
+from tracker.admin.event_compare import compare_url, compare_view
 from tracker.models import Event
 from tracker.services.events import EVENT_EDITABLE
 
@@ -15,7 +17,7 @@ from tracker.services.events import EVENT_EDITABLE
 @admin.register(Event)
 class EventAdmin(HistoryAdmin):
     list_display = ("name", "place", "date_start", "date_end", "date_text", "party_list",
-                    "claim_count")  # fmt: skip
+                    "claim_count", "compare_link")  # fmt: skip
     search_fields = ("name", "place")
     autocomplete_fields = ("parties",)
     fields = (*EVENT_EDITABLE, "claim_list")
@@ -53,6 +55,32 @@ class EventAdmin(HistoryAdmin):
     @admin.display(description="claims", ordering="claim_count")
     def claim_count(self, obj: Event) -> int:
         return obj.claim_count
+
+    @admin.display(description="accounts compared", ordering="open_conflict_count")
+    def compare_link(self, obj: Event):
+        conflicts = obj.open_conflict_count
+        badge = (
+            severity_badge("conflict", f"{conflicts} open") if conflicts else format_html("{}", "")
+        )
+        return format_html('<a href="{}">Compare accounts</a> {}', compare_url(obj.pk), badge)
+
+    # -- the comparison page -------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/compare/", view, name="tracker_event_compare"),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        return compare_view(self, request, object_id)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = dict(extra_context or {})
+        if object_id and str(object_id).isdigit():
+            context["compare_url"] = compare_url(int(object_id))
+        return super().change_view(request, object_id, form_url, context)
 
     @admin.display(description="claims about it")
     def claim_list(self, obj: Event):

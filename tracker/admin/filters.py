@@ -77,3 +77,18 @@ class FlagStateFilter(admin.SimpleListFilter):
         if self.value() == "resolved":
             return queryset.filter(resolved_at__isnull=False)
         return queryset
+
+
+class OpenConflictFilter(admin.SimpleListFilter):
+    """Claims that an unacknowledged conflict or tension involves: read from the stored findings."""
+
+    title = "open conflict"
+    parameter_name = "conflict"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has open conflict"), ("no", "No open conflict")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return selectors.claims_with_open_conflicts(queryset, has_open=self.value() == "yes")
+        return queryset

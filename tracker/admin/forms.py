@@ -31,3 +31,10 @@ class ResolveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         help_text="What was done about the flag.",
     )
+
+
+class AcknowledgeForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="Why the conflict may stand, for whoever reads the event next.",
+    )

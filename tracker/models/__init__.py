@@ -1,22 +1,30 @@
 from tracker.models.account import Account
 from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.document import Document
+from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
 from tracker.models.finding import Finding, FindingSeverity
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
+from tracker.models.suggestion import Extraction, Suggestion, SuggestionStatus
 
 __all__ = [
     "Account",
     "Claim",
     "Document",
+    "EntityAlias",
+    "EntityKind",
     "Event",
+    "Extraction",
     "Finding",
     "FindingSeverity",
     "Flag",
+    "NamedEntity",
     "ReviewQueueClaim",
     "Source",
     "SourceAlias",
     "StatusChange",
+    "Suggestion",
+    "SuggestionStatus",
 ]

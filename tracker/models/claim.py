@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -42,6 +43,11 @@ class Claim(models.Model):
     suggestion_basis = models.CharField(max_length=40, blank=True, editable=False)
     suggestion_reasons = models.JSONField(default=list, blank=True, editable=False)
     independent_sources = models.PositiveIntegerField(default=0, editable=False)
+    # The claim's text, its accounts' quotes and their sources' names and aliases
+    # as one full-text document. PostgreSQL triggers keep it current and a GIN
+    # index serves it (migration 0009); on SQLite it stays empty and search
+    # falls back to substring matching. Lists defer it: nothing displays it.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,7 +70,7 @@ class Claim(models.Model):
     history = HistoricalRecords(
         excluded_fields=[
             "updated_at", "suggested_status", "suggestion_basis", "suggestion_reasons",
-            "independent_sources",
+            "independent_sources", "search_vector",
         ],
         m2m_fields=[named_parties],
     )  # fmt: skip
@@ -96,8 +102,12 @@ class Claim(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status"], name="claim_status_idx"),
             models.Index(fields=["event", "aspect"], name="claim_event_aspect_idx"),
+            # Lists are newest first ("-updated_at", "-id"): a page is an index walk,
+            # not a sort, with or without a status filter (which the second one
+            # also serves alone, so it replaces the plain status index).
+            models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
+            models.Index(fields=["status", "updated_at", "id"], name="claim_status_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 
 from tracker import services
 from tracker.models import Account, Claim, Document, Event, Source, SourceAlias
+from tracker.seeding.names import apply_names, names_path, parse_names
 from tracker.seeding.parsing import (
     AccountSeed,
     ClaimSeed,
@@ -175,8 +176,12 @@ def load_seed_dir(directory: Path) -> LoadReport:
     """Load every seed file in ``directory`` in one transaction, or nothing at all."""
     # Parse everything first: a broken file is refused before the first write.
     seeds = [parse_seed_file(path) for path in seed_paths(directory)]
+    names_file = names_path(directory)
+    names = parse_names(names_file) if names_file.exists() else []
     report = LoadReport()
     with transaction.atomic():
         for seed in seeds:
             apply_seed_file(seed, report)
+        # Names come after sources, since a party's entry links to its source.
+        apply_names(names_file, names, report)
     return report

@@ -19,7 +19,9 @@ from tracker.vocabularies import Aspect, Reliability, SourceKind, Stance
 SEED_FORMAT = "tracker-seed"
 SEED_VERSION = 1
 T = TypeVar("T")
-KINDS = ("sources", "aliases", "documents", "events", "claims", "accounts")
+KINDS = (
+    "sources", "aliases", "documents", "events", "claims", "accounts", "names", "name aliases",
+)  # fmt: skip
 
 
 class SeedError(Exception):

@@ -12,30 +12,45 @@ from tracker.selectors.claims import (
     claim_status_history,
     claims_for_status_change,
     claims_with_account_by,
+    claims_with_open_conflicts,
     claims_with_open_flags,
     review_queue_queryset,
 )
+from tracker.selectors.conflicts import (
+    claim_findings,
+    event_findings,
+    finding_list_queryset,
+    severity_rank,
+)
 from tracker.selectors.documents import document_detail_queryset, document_list_queryset
+from tracker.selectors.event_comparison import EventComparisonData, event_comparison
 from tracker.selectors.events import event_detail_queryset, event_list_queryset
 from tracker.selectors.flags import flag_list_queryset
 from tracker.selectors.sources import source_list_queryset, sources_with_accounts
 from tracker.selectors.status_changes import status_change_list_queryset
 
 __all__ = [
+    "EventComparisonData",
     "account_list_queryset",
+    "claim_findings",
     "claim_list_queryset",
     "claim_open_flags",
     "claim_search",
     "claim_status_history",
     "claims_for_status_change",
     "claims_with_account_by",
+    "claims_with_open_conflicts",
     "claims_with_open_flags",
     "document_detail_queryset",
     "document_list_queryset",
+    "event_comparison",
     "event_detail_queryset",
+    "event_findings",
     "event_list_queryset",
+    "finding_list_queryset",
     "flag_list_queryset",
     "review_queue_queryset",
+    "severity_rank",
     "source_list_queryset",
     "sources_with_accounts",
     "status_change_list_queryset",

@@ -1,9 +1,16 @@
 """Reads of claims for the admin and anything else that lists them."""
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
 
-from tracker.models import Account, Claim, Flag, ReviewQueueClaim, StatusChange
+from tracker.models import (
+    Account,
+    Claim,
+    Finding,
+    FindingSeverity,
+    Flag,
+    ReviewQueueClaim,
+    StatusChange,
+)
 from tracker.selectors._counts import subquery_count
 
 
@@ -11,26 +18,43 @@ def _open_flags() -> QuerySet[Flag]:
     return Flag.objects.filter(resolved_at__isnull=True)
 
 
+def _open_conflict_links() -> QuerySet:
+    """Rows of the finding-claim link table whose finding is an open conflict or tension.
+
+    ``is_open`` is only ever true for those two severities (a database
+    constraint holds it), and an acknowledged finding is no longer open.
+    """
+    return Finding.claims.through.objects.filter(finding__is_open=True)
+
+
 def claim_list_queryset(*, model: type[Claim] = Claim) -> QuerySet[Claim]:
     """Claims with what a list row shows, at a fixed number of queries.
 
-    ``account_count``: accounts of the claim. ``independent_source_count``:
-    distinct root affiliations among their sources, so SANA and the Syrian
-    foreign ministry count once; the speaker counts, not the outlet that relayed
-    it (that is ``intermediary``). ``open_flag_count``: unresolved flags.
-    ``model`` lets a proxy (the review queue) read the same rows.
+    ``account_count``: accounts of the claim. ``open_flag_count``: unresolved
+    flags. ``open_conflict_count`` and ``open_tension_count``: stored findings
+    of those severities involving the claim that no editor has acknowledged.
+    How many independent sources stand behind a claim is not counted here but
+    stored on it (``Claim.independent_sources``) by the conflict refresh, which
+    alone knows that "could not verify" supports nothing and a relay counts for
+    its speaker. ``model`` lets a proxy (the review queue) read the same rows.
     """
-    accounts = Account.objects.filter(claim=OuterRef("pk"))
-    return Claim.objects.select_related("event").annotate(
-        account_count=subquery_count(accounts, outer="claim", aggregate=Count("pk")),
-        # A source whose root was never filled in stands for itself.
-        independent_source_count=subquery_count(
-            accounts,
-            outer="claim",
-            aggregate=Count(Coalesce("source__root_id", "source_id"), distinct=True),
+    conflicts = _open_conflict_links().filter(claim=OuterRef("pk"))
+    return model.objects.select_related("event").annotate(
+        account_count=subquery_count(
+            Account.objects.filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
         ),
         open_flag_count=subquery_count(
             _open_flags().filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
+        ),
+        open_conflict_count=subquery_count(
+            conflicts.filter(finding__severity=FindingSeverity.CONFLICT),
+            outer="claim",
+            aggregate=Count("pk"),
+        ),
+        open_tension_count=subquery_count(
+            conflicts.filter(finding__severity=FindingSeverity.TENSION),
+            outer="claim",
+            aggregate=Count("pk"),
         ),
     )
 
@@ -57,6 +81,12 @@ def claims_with_account_by(queryset: QuerySet[Claim], source_id: int) -> QuerySe
     return queryset.filter(
         Exists(Account.objects.filter(claim=OuterRef("pk"), source_id=source_id))
     )
+
+
+def claims_with_open_conflicts(queryset: QuerySet[Claim], *, has_open: bool) -> QuerySet[Claim]:
+    """Claims that an unacknowledged conflict or tension involves, or none does."""
+    conflicted = Exists(_open_conflict_links().filter(claim=OuterRef("pk")))
+    return queryset.filter(conflicted if has_open else ~conflicted)
 
 
 def claims_with_open_flags(queryset: QuerySet[Claim], *, has_open: bool) -> QuerySet[Claim]:

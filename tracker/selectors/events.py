@@ -2,18 +2,25 @@
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet
 
-from tracker.models import Claim, Event, Source
+from tracker.models import Claim, Event, Finding, Source
 from tracker.selectors._counts import subquery_count
 
 
 def event_list_queryset() -> QuerySet[Event]:
-    """Events with their parties loaded and how many claims are about them."""
+    """Events with their parties loaded, how many claims are about them
+    (``claim_count``) and how many conflicts and tensions no editor has
+    acknowledged yet (``open_conflict_count``)."""
     return Event.objects.prefetch_related(
         Prefetch("parties", queryset=Source.objects.only("pk", "name").order_by("name"))
     ).annotate(
         claim_count=subquery_count(
             Claim.objects.filter(event=OuterRef("pk")), outer="event", aggregate=Count("pk")
-        )
+        ),
+        open_conflict_count=subquery_count(
+            Finding.objects.filter(event=OuterRef("pk"), is_open=True),
+            outer="event",
+            aggregate=Count("pk"),
+        ),
     )
 
 

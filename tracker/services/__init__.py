@@ -14,6 +14,12 @@ from tracker.services.claims import (
     claim_update,
 )
 from tracker.services.documents import document_create, document_find_by_text, document_update
+from tracker.services.entities import (
+    entity_alias_add,
+    entity_alias_remove,
+    entity_create,
+    entity_update,
+)
 from tracker.services.events import event_create, event_update
 from tracker.services.findings import (
     finding_acknowledge,
@@ -21,14 +27,21 @@ from tracker.services.findings import (
     findings_refresh_for_event,
 )
 from tracker.services.flags import flag_raise, flag_resolve
+from tracker.services.ingest import IngestResult, document_extract, document_ingest
 from tracker.services.sources import (
     source_alias_add,
     source_alias_remove,
     source_create,
     source_update,
 )
+from tracker.services.suggestions import (
+    suggestion_accept,
+    suggestion_reject,
+    suggestion_update,
+)
 
 __all__ = [
+    "IngestResult",
     "account_add",
     "account_remove",
     "account_update",
@@ -38,8 +51,14 @@ __all__ = [
     "claim_set_status",
     "claim_update",
     "document_create",
+    "document_extract",
     "document_find_by_text",
+    "document_ingest",
     "document_update",
+    "entity_alias_add",
+    "entity_alias_remove",
+    "entity_create",
+    "entity_update",
     "event_create",
     "event_update",
     "finding_acknowledge",
@@ -51,4 +70,7 @@ __all__ = [
     "source_alias_remove",
     "source_create",
     "source_update",
+    "suggestion_accept",
+    "suggestion_reject",
+    "suggestion_update",
 ]

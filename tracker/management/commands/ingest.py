@@ -1,0 +1,93 @@
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from tracker import services
+from tracker.ingest_files import Refusal, Report, read_reports
+from tracker.models import Source
+
+
+class Command(BaseCommand):
+    help = (
+        "Store reports (.txt, .html, .jsonl) and suggest their accounts for review. "
+        "Text already stored is recognised and skipped. Each report is stored whole "
+        "or not at all; refused files are listed with the reason."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", help="Files or directories to ingest.")
+        parser.add_argument("--outlet", default="", help="Name or alias of the outlet, if known.")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+
+    def _files(self, paths: list[str]) -> list[Path]:
+        files: list[Path] = []
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                files += sorted(p for p in path.rglob("*") if p.is_file())
+            else:
+                files.append(path)
+        return files
+
+    def _outlet(self, name: str) -> Source | None:
+        if not name:
+            return None
+        source = (
+            Source.objects.filter(name__iexact=name).first()
+            or Source.objects.filter(aliases__name__iexact=name).first()
+        )
+        if source is None:
+            raise CommandError(f"No source is named {name!r}; add it first or leave out --outlet.")
+        return source
+
+    def handle(self, *args, paths: list[str], outlet: str, no_progress: bool, **options):
+        default_outlet = self._outlet(outlet)
+        files = self._files(paths)
+        stored = present = suggested = 0
+        refusals: list[Refusal] = []
+        bar = tqdm(files, unit="file", disable=no_progress or len(files) < 2, file=self.stderr)
+        for path in bar:
+            for item in read_reports(path):
+                if isinstance(item, Refusal):
+                    refusals.append(item)
+                    continue
+                try:
+                    result = self._ingest(item, default_outlet)
+                except (ValidationError, PermissionDenied, CommandError) as error:
+                    refusals.append(Refusal(item.origin, "; ".join(_messages(error))))
+                    continue
+                if result.created:
+                    stored += 1
+                    suggested += result.suggestions
+                else:
+                    present += 1
+        self.stdout.write(
+            f"Stored {stored} report(s) with {suggested} suggested account(s); "
+            f"{present} already stored; {len(refusals)} refused."
+        )
+        for refusal in refusals:
+            self.stdout.write(f"  refused {refusal.origin}: {refusal.reason}")
+        if refusals:
+            raise CommandError(f"{len(refusals)} item(s) were refused; the rest were stored.")
+
+    def _ingest(self, report: Report, default_outlet: Source | None) -> services.IngestResult:
+        outlet = self._outlet(report.outlet_name) if report.outlet_name else default_outlet
+        return services.document_ingest(
+            actor=None,
+            title=report.title,
+            text=report.text,
+            via="command",
+            outlet=outlet,
+            url=report.url,
+            published_at=report.published_at,
+        )
+
+
+def _messages(error: Exception) -> list[str]:
+    if isinstance(error, ValidationError) and hasattr(error, "message_dict"):
+        return [f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()]
+    if isinstance(error, ValidationError):
+        return list(error.messages)
+    return [str(error)]

@@ -1,0 +1,61 @@
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+
+class EntityKind(models.TextChoices):
+    PARTY = "party", "Party or group"
+    PLACE = "place", "Place"
+    ORGANISATION = "organisation", "Organisation"
+    PERSON = "person", "Person"
+    OTHER = "other", "Other"
+
+
+class NamedEntity(models.Model):
+    """One party, place or body that reports name in several ways.
+
+    Extraction uses this table to read "IS", "ISIS", "Daesh" and "Islamic State"
+    as one party, and "Deir ez-Zor" and "Deir al-Zour" as one place. A party
+    that also makes claims links to its Source.
+    """
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=EntityKind.choices)
+    source = models.OneToOneField(
+        "tracker.Source",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entity",
+        help_text="The source this entity is, when it also makes claims.",
+    )
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "named entity"
+        verbose_name_plural = "names and aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="entity_name_unique_ci"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=EntityKind.values), name="entity_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntityAlias(models.Model):
+    entity = models.ForeignKey(NamedEntity, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entity aliases"
+        constraints = [models.UniqueConstraint(Lower("name"), name="entity_alias_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.name

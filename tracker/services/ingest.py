@@ -1,0 +1,184 @@
+"""From text to suggested accounts: store a report once, run the extractor, keep its output.
+
+The extractor (tracker.extraction) is pure and never writes; this module turns
+its suggestions into rows a person reviews. Nothing is verified here.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from tracker.extraction import extract
+from tracker.extraction.results import Suggestion as Extracted
+from tracker.models import Document, Extraction, Source, Suggestion
+from tracker.selectors.names import (
+    ENTITY_KEY,
+    SOURCE_KEY,
+    entity_table,
+    event_matching_places,
+    key_to_pk,
+    source_table,
+    sources_for_entities,
+)
+from tracker.services._common import Actor, history_user, require_permission
+from tracker.services.documents import document_create, document_find_by_text
+from tracker.vocabularies import Aspect, SourceKind, Stance, Unit
+
+INGEST_VIA = ("paste", "api", "command")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    document: Document
+    created: bool
+    suggestions: int
+    warnings: tuple[str, ...] = ()
+
+
+def _source_pk(match) -> int | None:
+    return key_to_pk(match.key, SOURCE_KEY) if match is not None else None
+
+
+def _party_source_ids(extracted: Extracted, entity_sources: dict[int, int]) -> set[int]:
+    ids = set()
+    for party in extracted.named_parties:
+        if party.source is not None and (pk := _source_pk(party.source)) is not None:
+            ids.add(pk)
+        elif party.entity is not None:
+            source_pk = _source_pk(party.entity)
+            entity_pk = key_to_pk(party.entity.key, ENTITY_KEY)
+            if source_pk is not None:
+                ids.add(source_pk)
+            elif entity_pk in entity_sources:
+                ids.add(entity_sources[entity_pk])
+    return ids
+
+
+def _row(document: Document, ordinal: int, extracted: Extracted, event) -> Suggestion:
+    proposed = extracted.proposed_source
+    interval = extracted.interval
+    unit = interval.unit if interval and interval.unit in Unit.values else ""
+    has_count = (
+        interval is not None and unit and (interval.min is not None or interval.max is not None)
+    )
+    intermediary = extracted.intermediary
+    return Suggestion(
+        document=document,
+        ordinal=ordinal,
+        voice=extracted.voice,
+        speaker_text=(extracted.speaker.text if extracted.speaker else "")[:500],
+        source_id=_source_pk(extracted.source),
+        proposed_source_name=(proposed.name if proposed else "")[:200],
+        proposed_source_kind=proposed.kind
+        if proposed and proposed.kind in SourceKind.values
+        else "",
+        proposed_source_parent_id=_source_pk(proposed.parent) if proposed else None,
+        cue_text=(extracted.cue.text if extracted.cue else "")[:500],
+        quote=extracted.quote.text,
+        quote_start=extracted.quote.start,
+        quote_end=extracted.quote.end,
+        stance=extracted.stance,
+        intermediary_text=(intermediary.span.text if intermediary else "")[:500],
+        intermediary_id=_source_pk(intermediary.source) if intermediary else None,
+        claim_text=extracted.claim_text or extracted.quote.text,
+        aspect=extracted.aspect if extracted.aspect in Aspect.values else Aspect.OTHER,
+        count_min=interval.min if has_count else None,
+        count_max=interval.max if has_count else None,
+        count_approximate=bool(interval.approximate) if has_count else False,
+        unit=unit if has_count else "",
+        event=event,
+        rules=list(extracted.rules),
+        extracted=extracted.to_dict(),
+    )
+
+
+def _usable(document: Document, extracted: Extracted) -> bool:
+    """Only suggestions whose quote really is the document's text at its offsets."""
+    span = extracted.quote
+    return (
+        extracted.stance in Stance.values
+        and 0 <= span.start < span.end <= len(document.text)
+        and document.text[span.start : span.end] == span.text
+    )
+
+
+@transaction.atomic
+def document_extract(*, actor: Actor, document: Document, via: str) -> Extraction:
+    """Run the extractor over a stored document and keep its suggestions for review."""
+    require_permission(actor, "tracker.add_document", action="add documents")
+    if via not in INGEST_VIA:
+        raise ValidationError({"via": f"Unknown way in {via!r}; expected one of {INGEST_VIA}."})
+    if Extraction.objects.filter(document=document).exists():
+        raise ValidationError({"document": "Accounts were already suggested for this document."})
+    result = extract(
+        document.text, title=document.title, entities=entity_table(), sources=source_table()
+    )
+    entity_ids = {pk for m in result.mentions if (pk := key_to_pk(m.key, ENTITY_KEY)) is not None}
+    entity_sources = sources_for_entities(entity_ids)
+    event = event_matching_places(entity_ids)
+    usable = [e for e in result.suggestions if _usable(document, e)]
+    skipped = len(result.suggestions) - len(usable)
+    rows = [_row(document, n, extracted, event) for n, extracted in enumerate(usable, start=1)]
+    # With history, so every later edit and the decision show against what was suggested.
+    bulk_create_with_history(rows, Suggestion, default_user=history_user(actor))
+    parties = [_party_source_ids(extracted, entity_sources) for extracted in usable]
+    existing = set(Source.objects.filter(pk__in=set().union(*parties)).values_list("pk", flat=True))
+    Suggestion.named_parties.through.objects.bulk_create(
+        Suggestion.named_parties.through(suggestion_id=row.pk, source_id=source_id)
+        for row, party_ids in zip(rows, parties, strict=True)
+        for source_id in sorted(party_ids & existing)
+    )
+    warnings = list(result.warnings)
+    if skipped:
+        warnings.append(f"{skipped} suggestion(s) did not line up with the text and were dropped.")
+    return Extraction.objects.create(
+        document=document,
+        via=via,
+        noise=[span.to_dict() for span in result.noise],
+        warnings=warnings,
+        title_matches=result.title_matches,
+        suggestion_count=len(rows),
+        created_by=history_user(actor),
+    )
+
+
+@transaction.atomic
+def document_ingest(
+    *,
+    actor: Actor,
+    title: str,
+    text: str,
+    via: str,
+    outlet: Source | None = None,
+    url: str = "",
+    published_at: datetime | None = None,
+    retrieved_at: datetime | None = None,
+) -> IngestResult:
+    """Store a report once (by content hash) and suggest its accounts.
+
+    Text already stored is recognised and returned as it is, not stored twice.
+    Storing and extracting happen in one transaction: no half-stored document.
+    """
+    existing = document_find_by_text(text=text) if isinstance(text, str) else None
+    if existing is not None:
+        require_permission(actor, "tracker.view_document", action="read documents")
+        return IngestResult(document=existing, created=False, suggestions=0)
+    document = document_create(
+        actor=actor,
+        title=title,
+        text=text,
+        outlet=outlet,
+        url=url,
+        published_at=published_at,
+        retrieved_at=retrieved_at,
+    )
+    extraction = document_extract(actor=actor, document=document, via=via)
+    return IngestResult(
+        document=document,
+        created=True,
+        suggestions=extraction.suggestion_count,
+        warnings=tuple(extraction.warnings),
+    )
