@@ -204,3 +204,14 @@ def test_the_seed_shows_what_issue_three_expects():
     )
     assert "Reuters" in unconfirmed and "Sean Ryan" in unconfirmed
     assert set(findings.filter(is_open=True).values_list("kind", flat=True)) == {"stance_tension"}
+
+
+def test_a_count_in_an_unknown_unit_is_stored_as_not_comparable():
+    event = make_event()
+    claim = make_claim(text="40 goats killed", aspect="killed", event=event, count_min=40,
+                       count_max=40, unit="people")  # fmt: skip
+    # A row from before units were checked: written past the service on purpose.
+    Claim.objects.filter(pk=claim.pk).update(unit="goats")
+    make_account(claim=claim)
+    assert Finding.objects.filter(event=event, kind="not_comparable").exists()
+    assert not Finding.objects.filter(event=event, kind="count_agreement").exists()

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from tracker.conflicts import EventComparison, compare_event
+from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Event, Finding
 from tracker.selectors.api_findings import findings_with_links, severity_rank
-from tracker.selectors.comparison import comparison_inputs, live_claims_of
+from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.selectors.events import event_list_queryset
 
 
@@ -31,8 +31,7 @@ def event_side_by_side(*, event: Event) -> EventSideBySide:
     stored findings are returned too, since only they can be acknowledged.
     """
     claims = live_claims_of(event)
-    inputs = comparison_inputs(event=event, claims=claims)
-    comparison = compare_event(inputs.event, inputs.claims, inputs.accounts, inputs.sources)
+    comparison = compare_claims(event=event, claims=claims)
     accounts = list(
         Account.objects.filter(claim__in=claims)
         .select_related("source", "intermediary", "document")

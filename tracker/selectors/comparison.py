@@ -7,9 +7,20 @@ on the number of accounts or the size of the database.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.conflicts import AccountInfo, ClaimInfo, EventInfo, SourceInfo
+from tracker.conflicts import (
+    AccountInfo,
+    ClaimInfo,
+    EventComparison,
+    EventInfo,
+    SourceInfo,
+    compare_event,
+)
 from tracker.models import Account, Claim, Event, Source
+from tracker.vocabularies import Unit
 
+# A figure in a unit outside the vocabulary (a row written before units were
+# checked) is reported as not comparable rather than compared.
+KNOWN_UNITS = frozenset(Unit.values)
 # Affiliation chains deeper than this are data errors; stop walking rather than loop.
 MAX_AFFILIATION_DEPTH = 20
 
@@ -83,4 +94,12 @@ def live_claims_of(event: Event) -> list[Claim]:
         Claim.objects.filter(event=event, archived_at__isnull=True)
         .prefetch_related("named_parties")
         .order_by("pk")
+    )
+
+
+def compare_claims(*, event: Event | None, claims: list[Claim]) -> EventComparison:
+    """The comparison every reader and the stored findings share, so they agree."""
+    inputs = comparison_inputs(event=event, claims=claims)
+    return compare_event(
+        inputs.event, inputs.claims, inputs.accounts, inputs.sources, known_units=KNOWN_UNITS
     )

@@ -16,15 +16,10 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from tracker.conflicts import EventComparison, compare_event
+from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Event, Finding, Source
-from tracker.selectors.comparison import comparison_inputs, live_claims_of
+from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.selectors.conflicts import event_findings
-from tracker.vocabularies import Unit
-
-# The page also reports a figure in a unit we do not know (a row written
-# before units were checked) as not comparable, rather than charting it.
-KNOWN_UNITS = frozenset(Unit.values)
 
 
 @dataclass(frozen=True)
@@ -49,10 +44,7 @@ def event_comparison(*, event_id: int) -> EventComparisonData | None:
     if event is None:
         return None
     claims = live_claims_of(event)
-    inputs = comparison_inputs(event=event, claims=claims)
-    comparison = compare_event(
-        inputs.event, inputs.claims, inputs.accounts, inputs.sources, known_units=KNOWN_UNITS
-    )
+    comparison = compare_claims(event=event, claims=claims)
     accounts = list(
         Account.objects.filter(claim__in=[claim.pk for claim in claims])
         .select_related("source", "intermediary", "document")

@@ -14,15 +14,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from tracker.conflicts import OPEN_SEVERITIES, EventComparison, compare_event
+from tracker.conflicts import OPEN_SEVERITIES, EventComparison
 from tracker.models import Claim, Event, Finding
-from tracker.selectors.comparison import comparison_inputs, live_claims_of
+from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.services._common import Actor, clean_text, history_user, require_permission
 
 
 def _compare(event: Event | None, claims: list[Claim]) -> EventComparison:
-    inputs = comparison_inputs(event=event, claims=claims)
-    return compare_event(inputs.event, inputs.claims, inputs.accounts, inputs.sources)
+    return compare_claims(event=event, claims=claims)
 
 
 def _describe_acknowledgement(finding: Finding) -> str:
