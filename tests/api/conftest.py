@@ -66,8 +66,21 @@ def reporter_api(reporter) -> APIClient:
 
 
 @pytest.fixture
-def clients(anon, reporter_api, editor_api) -> dict[str, APIClient]:
-    return {"anonymous": anon, "reporter": reporter_api, "editor": editor_api}
+def nobody_api(db) -> APIClient:
+    """Signed in, but in no group: holds no permission at all."""
+    from tests.factories import UserFactory
+
+    return client_for(UserFactory(username="nobody"))
+
+
+@pytest.fixture
+def clients(anon, reporter_api, editor_api, nobody_api) -> dict[str, APIClient]:
+    return {
+        "anonymous": anon,
+        "reporter": reporter_api,
+        "editor": editor_api,
+        "nobody": nobody_api,
+    }
 
 
 @dataclass

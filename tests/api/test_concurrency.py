@@ -115,3 +115,40 @@ def test_two_verdicts_at_once_one_is_recorded(round_):
     changes = list(StatusChange.objects.filter(claim=claim))
     assert len(changes) == 1
     assert Claim.objects.get(pk=claim.pk).status == changes[0].to_status
+
+
+@pytest.mark.parametrize("second_action", ["accept", "reject"])
+def test_two_reviewers_decide_one_suggestion_at_once(second_action):
+    from tracker.models import Account, Suggestion
+
+    first, second = make_editor(username="r1"), make_editor(username="r2")
+    result = services.document_ingest(
+        actor=None, title="", via="api",
+        text="At least 12 people were killed in the strike, the governor said.\n",
+    )  # fmt: skip
+    suggestion = Suggestion.objects.filter(document=result.document).first()
+    a, b = client_for(first), client_for(second)
+    start = threading.Barrier(2)
+    results: dict = {}
+
+    def decide(client, action):
+        def send():
+            start.wait(10)
+            return client.post(f"/api/suggestions/{suggestion.pk}/{action}/", {}, format="json")
+
+        return send
+
+    threads = [
+        run_in_thread(results, "a", decide(a, "accept")),
+        run_in_thread(results, "b", decide(b, second_action)),
+    ]
+    for thread in threads:
+        thread.join(30)
+
+    codes = sorted(code for code, _ in results.values())
+    # One decision is recorded; the other reviewer is told it was already made.
+    winners = {"accept": [201, 400], "reject": [201, 400] if codes[0] == 201 else [200, 400]}
+    assert codes == winners[second_action], results
+    suggestion.refresh_from_db()
+    assert suggestion.status in ("accepted", "rejected")
+    assert Account.objects.count() == (1 if suggestion.status == "accepted" else 0)

@@ -1,9 +1,12 @@
-"""Every endpoint x anonymous, reporter, editor: allowed or not.
+"""Every endpoint x anonymous, reporter, editor and a user with no role: allowed or not.
 
-The expected statuses follow the roles' model permissions (migration 0003):
-reporters read everything, add and edit material and raise flags; editors
-also give verdicts, archive and restore claims, resolve flags, acknowledge
-conflicts and remove accounts. Anonymous clients get 401 everywhere.
+The expected statuses follow the roles' model permissions (migrations 0003
+and 0008): reporters read everything, add and edit material, raise flags,
+review suggestions and edit the names table; editors also give verdicts,
+archive and restore claims, resolve flags, acknowledge conflicts, remove
+accounts and remove aliases. Anonymous clients get 401 everywhere; a
+signed-in user in no group gets 403 wherever a permission is needed (and
+405, like everyone, where the method is not served).
 """
 
 from collections.abc import Callable
@@ -16,10 +19,15 @@ from rest_framework.test import APIClient
 from tests.api.conftest import Newsroom, etag_of
 from tests.factories import make_claim
 from tracker import services
-from tracker.models import Account, Claim, Flag, StatusChange
+from tracker.models import Account, Claim, EntityAlias, Flag, NamedEntity, StatusChange, Suggestion
 from tracker.vocabularies import VerificationStatus
 
-ROLES = ("anonymous", "reporter", "editor")
+ROLES = ("anonymous", "reporter", "editor", "nobody")
+
+SECOND_REPORT = (
+    "At least 40 people were killed in the strike, SANA said. "
+    "The army denied any role in the attack.\n"
+)
 
 
 @dataclass
@@ -27,6 +35,8 @@ class World:
     n: Newsroom
     verdict: StatusChange
     archived: Claim
+    suggestion: Suggestion  # pending, by a known source (SANA)
+    entity: NamedEntity
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -38,7 +48,13 @@ def world(newsroom) -> World:
     )  # fmt: skip
     archived = make_claim(text="A claim recorded by mistake")
     services.claim_archive(actor=None, claim=archived)
-    return World(n=newsroom, verdict=verdict, archived=archived)
+    ingested = services.document_ingest(actor=None, title="", text=SECOND_REPORT, via="api")
+    suggestion = Suggestion.objects.get(document=ingested.document, source=newsroom.sana)
+    entity = services.entity_create(
+        actor=None, name="Islamic State", kind="party", aliases=["Daesh", "ISIS"]
+    )
+    return World(n=newsroom, verdict=verdict, archived=archived, suggestion=suggestion,
+                 entity=entity)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,9 +65,18 @@ class Case:
     expected: tuple[int, int, int]  # anonymous, reporter, editor
     body: Callable[[World], dict] | None = None
     if_match: bool = False
+    # The resource whose ETag If-Match carries, when it is not the URL itself.
+    etag_url: Callable[[World], str] | None = None
+    # A signed-in user in no group: refused wherever a permission is needed.
+    nobody: int = 403
 
     def __str__(self) -> str:
         return self.name
+
+    def status_for(self, role: str) -> int:
+        if role == "nobody":
+            return NOT_FOR_NOBODY if self.expected == NOT_SERVED else self.nobody
+        return dict(zip(ROLES, self.expected, strict=False))[role]
 
 
 def detail(resource: str, pick: Callable[[World], Any]) -> Callable[[World], str]:
@@ -63,6 +88,13 @@ WRITE = (401, 201, 201)
 CHANGE = (401, 200, 200)
 EDITOR_ONLY_200 = (401, 403, 200)
 NOT_SERVED = (401, 405, 405)
+NOT_FOR_NOBODY = 405  # an unserved method is 405 before any permission is asked
+
+
+def alias_url(w: World) -> str:
+    alias = EntityAlias.objects.get(entity=w.entity, name="Daesh")
+    return f"/api/names/{w.entity.pk}/aliases/{alias.pk}/"
+
 
 # fmt: off
 CASES = [
@@ -84,8 +116,14 @@ CASES = [
     Case("claimreview", "get", lambda w: f"/api/claims/{w.n.article_toll.pk}/claimreview/", READ),
     Case("claimreview feed", "get", lambda w: "/api/claimreview/", READ),
     Case("csv export", "get", lambda w: "/api/claims/export.csv", READ),
-    Case("schema", "get", lambda w: "/api/schema/", READ),
-    Case("docs", "get", lambda w: "/api/docs/", READ),
+    Case("list suggestions", "get", lambda w: "/api/suggestions/", READ),
+    Case("pending suggestions", "get", lambda w: "/api/suggestions/?status=pending", READ),
+    Case("suggestion detail", "get", detail("suggestions", lambda w: w.suggestion), READ),
+    Case("list names", "get", lambda w: "/api/names/", READ),
+    Case("name detail", "get", detail("names", lambda w: w.entity), READ),
+    # Signing in is all the schema and its docs need.
+    Case("schema", "get", lambda w: "/api/schema/", READ, nobody=200),
+    Case("docs", "get", lambda w: "/api/docs/", READ, nobody=200),
     # -- creating -----------------------------------------------------------
     Case("add source", "post", lambda w: "/api/sources/", WRITE,
          body=lambda w: {"name": "Rudaw English", "kind": "outlet"}),
@@ -102,6 +140,20 @@ CASES = [
                          "stance": "cannot_verify"}),
     Case("flag a claim", "post", lambda w: f"/api/claims/{w.n.perpetrator.pk}/flags/", WRITE,
          body=lambda w: {"kind": "needs_second_source", "reason": "single_source"}),
+    Case("add document with html", "post", lambda w: "/api/documents/", WRITE,
+         body=lambda w: {"html": "<p>Officials said 3 people were hurt.</p>"}),
+    Case("add name", "post", lambda w: "/api/names/", WRITE,
+         body=lambda w: {"name": "Syrian Democratic Forces", "kind": "party",
+                         "aliases": ["SDF"]}),
+    Case("add name alias", "post", lambda w: f"/api/names/{w.entity.pk}/aliases/", WRITE,
+         body=lambda w: {"name": "ISIL"}),
+    Case("accept suggestion", "post", lambda w: f"/api/suggestions/{w.suggestion.pk}/accept/",
+         WRITE, body=lambda w: {}),
+    Case("accept suggestion with edits", "post",
+         lambda w: f"/api/suggestions/{w.suggestion.pk}/accept/", WRITE,
+         body=lambda w: {"stance": "hedges", "event": w.n.event.pk}),
+    Case("reject suggestion", "post", lambda w: f"/api/suggestions/{w.suggestion.pk}/reject/",
+         CHANGE, body=lambda w: {"note": "Already recorded."}),
     # -- changing -----------------------------------------------------------
     Case("replace source", "put", detail("sources", lambda w: w.n.reuters), CHANGE,
          body=lambda w: {"name": "Reuters", "kind": "news_agency", "reliability": "B"},
@@ -124,6 +176,12 @@ CASES = [
          body=lambda w: {"count_approximate": True}, if_match=True),
     Case("edit account", "patch", detail("accounts", lambda w: w.n.sana_account), CHANGE,
          body=lambda w: {"stance": "hedges"}, if_match=True),
+    Case("edit suggestion", "patch", detail("suggestions", lambda w: w.suggestion), CHANGE,
+         body=lambda w: {"stance": "hedges", "count_min": 41}, if_match=True),
+    Case("edit name", "patch", detail("names", lambda w: w.entity), CHANGE,
+         body=lambda w: {"description": "Jihadist group"}, if_match=True),
+    Case("replace name", "put", detail("names", lambda w: w.entity), CHANGE,
+         body=lambda w: {"name": "Islamic State", "kind": "party"}, if_match=True),
     # -- editors only -------------------------------------------------------
     Case("set status", "post", lambda w: f"/api/claims/{w.n.toll.pk}/status/", (401, 403, 201),
          body=lambda w: {"status": "in_review"}, if_match=True),
@@ -138,6 +196,8 @@ CASES = [
     Case("acknowledge conflict", "post",
          lambda w: f"/api/conflicts/{w.n.open_conflict().pk}/acknowledge/", EDITOR_ONLY_200,
          body=lambda w: {"note": "The coalition hedges; the ministry is a party."}),
+    Case("remove name alias", "delete", alias_url, EDITOR_ONLY_200, if_match=True,
+         etag_url=lambda w: f"/api/names/{w.entity.pk}/"),
     # -- what no role may do here -------------------------------------------
     Case("delete source", "delete", detail("sources", lambda w: w.n.reuters), NOT_SERVED),
     Case("delete document", "delete", detail("documents", lambda w: w.n.document), NOT_SERVED),
@@ -153,7 +213,15 @@ CASES = [
          body=lambda w: {"claim": w.n.toll.pk, "to_status": "confirmed"}),
     Case("edit status change", "patch", detail("status-changes", lambda w: w.verdict),
          NOT_SERVED, body=lambda w: {"rationale": "x"}),
-    Case("log out", "delete", lambda w: "/api/auth/token/", (401, 204, 204)),
+    # Suggestions come from the extractor and stay on record once decided.
+    Case("create suggestion directly", "post", lambda w: "/api/suggestions/", NOT_SERVED,
+         body=lambda w: {"document": w.n.document.pk}),
+    Case("replace suggestion", "put", detail("suggestions", lambda w: w.suggestion),
+         NOT_SERVED, body=lambda w: {"stance": "hedges"}),
+    Case("delete suggestion", "delete", detail("suggestions", lambda w: w.suggestion),
+         NOT_SERVED),
+    Case("delete name", "delete", detail("names", lambda w: w.entity), NOT_SERVED),
+    Case("log out", "delete", lambda w: "/api/auth/token/", (401, 204, 204), nobody=204),
 ]
 # fmt: on
 
@@ -166,11 +234,12 @@ def test_permission_matrix(case: Case, role: str, world: World, clients, editor_
     headers = {}
     if case.if_match:
         # The current version, so a refusal can only be about who asks.
-        headers["HTTP_IF_MATCH"] = etag_of(editor_api, url.removesuffix("status/")
-                                           .removesuffix("restore/"))  # fmt: skip
+        etag_url = case.etag_url(world) if case.etag_url else (
+            url.removesuffix("status/").removesuffix("restore/"))  # fmt: skip
+        headers["HTTP_IF_MATCH"] = etag_of(editor_api, etag_url)
     body = case.body(world) if case.body else None
     response = getattr(client, case.method)(url, body, format="json", **headers)
-    expected = dict(zip(ROLES, case.expected, strict=True))[role]
+    expected = case.status_for(role)
     assert response.status_code == expected, getattr(response, "data", response)
     if expected == 401:
         assert response["WWW-Authenticate"] == "Token"

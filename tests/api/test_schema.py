@@ -35,7 +35,10 @@ EXPECTED_PATHS = {
     "/api/claims/export.csv", "/api/claimreview/", "/api/accounts/", "/api/accounts/{id}/",
     "/api/flags/", "/api/flags/{id}/", "/api/flags/{id}/resolve/", "/api/conflicts/",
     "/api/conflicts/{id}/", "/api/conflicts/{id}/acknowledge/", "/api/status-changes/",
-    "/api/status-changes/{id}/", "/api/auth/token/",
+    "/api/status-changes/{id}/", "/api/auth/token/", "/api/suggestions/",
+    "/api/suggestions/{id}/", "/api/suggestions/{id}/accept/", "/api/suggestions/{id}/reject/",
+    "/api/names/", "/api/names/{id}/", "/api/names/{id}/aliases/",
+    "/api/names/{id}/aliases/{alias_id}/",
 }  # fmt: skip
 
 
@@ -87,6 +90,24 @@ def test_every_filter_is_a_documented_parameter(schema):
             assert parameter.get("description"), (path, method, parameter["name"])
     assert params["event"]["schema"]["type"] == "integer"
     assert set(params["status"]["schema"]["items"]["enum"]) >= {"confirmed", "unverifiable"}
+
+
+def test_the_suggestion_filters_and_decisions_are_documented(schema):
+    params = {p["name"]: p for p in schema["paths"]["/api/suggestions/"]["get"]["parameters"]}
+    for name in ("status", "document", "stance", "aspect", "cursor", "ordering"):
+        assert params[name].get("description"), name
+    assert set(params["status"]["schema"]["items"]["enum"]) == {"pending", "accepted", "rejected"}
+    accept = schema["paths"]["/api/suggestions/{id}/accept/"]["post"]
+    assert {"201", "400", "401", "403", "404", "412"} <= set(accept["responses"])
+    created = accept["responses"]["201"]["content"]["application/json"]["schema"]["$ref"]
+    assert created.endswith("/Account")
+    document = schema["components"]["schemas"]["DocumentDetail"]["properties"]
+    assert {"extraction", "suggestions"} <= set(document)
+    request = schema["components"]["schemas"]["DocumentCreateRequest"]["properties"]
+    assert {"text", "html"} <= set(request)
+    enums = schema["components"]["schemas"]
+    assert enums["SuggestionStatusEnum"]["enum"] == ["pending", "accepted", "rejected"]
+    assert "party" in enums["EntityKindEnum"]["enum"]
 
 
 def test_the_etag_header_is_documented(schema):

@@ -129,3 +129,22 @@ def test_accepting_the_seed_suggestions_reaches_the_seed_event(reporter):
     account = services.suggestion_accept(actor=reporter, suggestion=suggestion)
     assert account.claim.event is not None
     assert account.claim.event.name.startswith("Strike on a Daesh-held position")
+
+
+def test_an_edit_with_an_unknown_unit_or_a_negative_count_is_refused(reporter, ingested):
+    suggestion = pending(ingested.document, aspect="killed")
+    with pytest.raises(ValidationError) as raised:
+        services.suggestion_update(actor=reporter, suggestion=suggestion, unit="goats")
+    assert "unit" in raised.value.message_dict
+    with pytest.raises(ValidationError) as raised:
+        services.suggestion_update(actor=reporter, suggestion=suggestion, count_min=-3)
+    assert "count_min" in raised.value.message_dict
+    suggestion.refresh_from_db()
+    assert (suggestion.unit, suggestion.count_min) == ("people", 12)
+
+
+def test_a_proposed_speaker_known_by_an_alias_reuses_that_source(reporter, ingested):
+    denial = pending(ingested.document, stance="denies")
+    army = make_source(name="Syrian Arab Army", aliases=[denial.proposed_source_name])
+    account = services.suggestion_accept(actor=reporter, suggestion=denial)
+    assert account.source == army

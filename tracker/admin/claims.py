@@ -23,6 +23,7 @@ from tracker.admin.filters import (
     OpenConflictFilter,
     OpenFlagsFilter,
 )
+from tracker.admin.large_lists import EstimatedCountPaginator, RecentEventFilter
 from tracker.models import Claim, Finding
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.vocabularies import FlagReason
@@ -100,7 +101,7 @@ class ClaimAdmin(HistoryAdmin):
     )
     list_filter = (
         "status",
-        "event",
+        RecentEventFilter,
         "aspect",
         AccountSourceFilter,
         OpenConflictFilter,
@@ -111,6 +112,9 @@ class ClaimAdmin(HistoryAdmin):
     search_fields = ("text",)
     search_help_text = "Searches claim text, quotes, and the names and aliases of sources."
     list_per_page = 50
+    # Millions of claims: no COUNT(*) of the whole table (see admin/large_lists.py).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     autocomplete_fields = ("event", "named_parties")
     inlines = (AccountInline,)
     readonly_fields = (

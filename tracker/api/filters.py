@@ -10,9 +10,23 @@ from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 from rest_framework.filters import OrderingFilter
 
-from tracker.models import Account, Claim, Document, Event, Finding, Flag, Source, StatusChange
+from tracker.models import (
+    Account,
+    Claim,
+    Document,
+    Event,
+    Finding,
+    Flag,
+    NamedEntity,
+    Source,
+    StatusChange,
+    Suggestion,
+    SuggestionStatus,
+)
+from tracker.models.entity import EntityKind
 from tracker.models.finding import FindingSeverity
 from tracker.selectors.api_claims import claims_with_open_conflict
+from tracker.selectors.api_names import entity_search
 from tracker.selectors.api_sources import source_search
 from tracker.selectors.claims import claim_search, claims_with_account_by, claims_with_open_flags
 from tracker.vocabularies import (
@@ -90,11 +104,16 @@ class Ordering(OrderingFilter):
 
 
 class ClaimFilter(filters.FilterSet):
+    # distinct=False: a column of the claim itself cannot repeat a row, and
+    # django-filter's default DISTINCT would sort every match (with its per-row
+    # counts) before the page is cut: seconds at a million claims.
     status = filters.MultipleChoiceFilter(
-        choices=VerificationStatus.choices, help_text="Verification status; repeat for several."
+        choices=VerificationStatus.choices,
+        distinct=False,
+        help_text="Verification status; repeat for several.",
     )
     aspect = filters.MultipleChoiceFilter(
-        choices=Aspect.choices, help_text="Aspect; repeat for several."
+        choices=Aspect.choices, distinct=False, help_text="Aspect; repeat for several."
     )
     event = IdFilter(field_name="event_id", help_text="Claims about this event.")
     source = IdFilter(method="filter_source", help_text="Claims with an account by this source.")
@@ -267,3 +286,44 @@ class StatusChangeFilter(filters.FilterSet):
     class Meta:
         model = StatusChange
         fields: list[str] = []
+
+
+class SuggestionFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(
+        choices=SuggestionStatus.choices,
+        help_text="pending (the review queue), accepted or rejected; repeat. Default: all.",
+    )
+    document = IdFilter(field_name="document_id", help_text="Suggested from this document.")
+    stance = filters.MultipleChoiceFilter(choices=Stance.choices, help_text="Stance; repeat.")
+    aspect = filters.MultipleChoiceFilter(choices=Aspect.choices, help_text="Aspect; repeat.")
+    source = IdFilter(field_name="source_id", help_text="Spoken by this (matched) source.")
+    event = IdFilter(field_name="event_id", help_text="About this event.")
+    search = filters.CharFilter(
+        method="filter_search", help_text="Every word in the quote, claim or speaker as written."
+    )
+
+    class Meta:
+        model = Suggestion
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(quote__icontains=word)
+                | Q(claim_text__icontains=word)
+                | Q(speaker_text__icontains=word)
+            )
+        return queryset
+
+
+class NamedEntityFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=EntityKind.choices, help_text="Kind; repeat.")
+    source = IdFilter(field_name="source_id", help_text="The entry for this source.")
+    search = filters.CharFilter(method="filter_search", help_text="In the name or an alias.")
+
+    class Meta:
+        model = NamedEntity
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        return entity_search(queryset, value)

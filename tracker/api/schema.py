@@ -1,20 +1,43 @@
 """What the OpenAPI schema says about errors, headers and parameters every view shares."""
 
+from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import get_view_model
+from drf_spectacular.plumbing import (
+    ResolvedComponent,
+    append_meta,
+    build_choice_field,
+    get_view_model,
+)
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
+
+from tracker.models import SuggestionStatus
+from tracker.models.entity import EntityKind
 
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="What went wrong, for a person to read.")
 
 
+# A 400 is either one message (a body that is not JSON at all) or messages per
+# field; a list or nested field has its messages per item or subfield.
 FIELD_ERRORS = {
-    "type": "object",
-    "description": "Messages per field; `non_field_errors` for the body as a whole.",
-    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    "anyOf": [
+        {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}},
+            "required": ["detail"],
+            "additionalProperties": False,
+        },
+        {
+            "type": "object",
+            "description": "Messages per field; `non_field_errors` for the body as a whole.",
+            "additionalProperties": {
+                "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]
+            },
+        },
+    ],
 }
 
 _ERRORS = {
@@ -72,12 +95,52 @@ CURRENT = "The resource as it now is."
 CREATED = "Created; the Location header names it."
 
 
+# Choice sets whose field name another choice set already uses ("kind" of a
+# source, "status" of a claim). drf-spectacular names enums after fields and,
+# on such a collision, falls back to a hash ("Kind3e5Enum") with a warning
+# unless ENUM_NAME_OVERRIDES names them; these are named here, as components
+# of their own, so the API's schema stays the API's business.
+NAMED_ENUMS: dict[str, type] = {
+    "EntityKindEnum": EntityKind,
+    "SuggestionStatusEnum": SuggestionStatus,
+}
+
+
 class TrackerAutoSchema(AutoSchema):
-    """drf-spectacular's schema, with every path id described.
+    """drf-spectacular's schema, with every path id described and shared enums named.
 
     Ids are matched by the ``int`` path converter; drf-spectacular types them
     from the converter but then leaves their description empty.
     """
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        _allow_stored_blank(field)
+        name = _enum_name(field)
+        if name is None:
+            return super()._map_serializer_field(field, direction, bypass_extensions)
+        component = ResolvedComponent(
+            name=name, type=ResolvedComponent.SCHEMA, object=name, schema=build_choice_field(field)
+        )
+        self.registry.register_on_missing(component)
+        return append_meta(component.ref, self._get_serializer_field_meta(field, direction))
+
+    def _insert_field_validators(self, field, schema):
+        # After drf-spectacular's validators, which would give a URL its format again.
+        super()._insert_field_validators(field, schema)
+        if _may_be_blank_url(field):
+            schema.update(_blank_url(schema))
+            schema.pop("format", None)
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        # Every paginated list refuses a bad ?page_size or filter value (400) and
+        # a cursor that does not decode (DRF's 404), whatever its view declares.
+        if self._is_list_view() and self._get_paginator():
+            for code in ("400", "404"):
+                if code not in responses:
+                    error = _ERRORS[int(code)]
+                    responses[code] = self._get_response_for_code(error, code, None, direction)
+        return responses
 
     def _resolve_path_parameters(self, variables):
         parameters = super()._resolve_path_parameters(variables)
@@ -87,3 +150,59 @@ class TrackerAutoSchema(AutoSchema):
             if parameter["name"] == "id" and not parameter.get("description"):
                 parameter["description"] = f"The id of the {noun}."
         return parameters
+
+
+def _enum_name(field) -> str | None:
+    """The component name of a serializer's single-choice field over one of ``NAMED_ENUMS``.
+
+    Only fields bound to a serializer: query parameters (django-filter's fields,
+    which drf-spectacular maps through here unbound) keep their inline enums.
+    """
+    if getattr(field, "parent", None) is None:
+        return None
+    if not isinstance(field, serializers.ChoiceField) or isinstance(
+        field, serializers.MultipleChoiceField
+    ):
+        return None
+    if field.allow_blank or field.allow_null:
+        return None
+    for name, choices in NAMED_ENUMS.items():
+        if dict(field.choices) == dict(choices.choices):
+            return name
+    return None
+
+
+def _stored_blank(field) -> bool:
+    """Whether the model field behind a serializer field may hold ""."""
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if model is None or not isinstance(field.source, str):
+        return False
+    try:
+        return model._meta.get_field(field.source).blank
+    except FieldDoesNotExist:
+        return False
+
+
+def _may_be_blank_url(field) -> bool:
+    if not isinstance(field, serializers.URLField):
+        return False
+    return field.allow_blank or (field.read_only and _stored_blank(field))
+
+
+def _blank_url(schema: dict) -> dict:
+    """A URL or "": a document without a URL has an empty one, not a malformed one."""
+    plain = {key: value for key, value in schema.items() if key != "format"}
+    return {**plain, "anyOf": [{"format": "uri"}, {"maxLength": 0}]}
+
+
+def _allow_stored_blank(field) -> None:
+    """Let a read-only choice be "" in the schema when its model field may be blank.
+
+    DRF builds a read-only model field without the model's validation kwargs,
+    ``allow_blank`` among them, so the schema would list the choices alone and
+    a claim without a unit (``"unit": ""``) would not match its own schema.
+    """
+    if not isinstance(field, serializers.ChoiceField) or not field.read_only or field.allow_blank:
+        return
+    if _stored_blank(field):
+        field.allow_blank = True

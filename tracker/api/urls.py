@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from tracker.api.views.accounts import AccountViewSet
@@ -10,8 +10,10 @@ from tracker.api.views.documents import DocumentViewSet
 from tracker.api.views.events import EventViewSet
 from tracker.api.views.exports import ClaimCSVExportView, ClaimReviewFeedView
 from tracker.api.views.flags import FlagViewSet
+from tracker.api.views.names import NamedEntityViewSet
 from tracker.api.views.sources import SourceViewSet
 from tracker.api.views.status_changes import StatusChangeViewSet
+from tracker.api.views.suggestions import SuggestionViewSet
 
 app_name = "api"
 
@@ -25,6 +27,8 @@ router.register("accounts", AccountViewSet, basename="account")
 router.register("flags", FlagViewSet, basename="flag")
 router.register("conflicts", ConflictViewSet, basename="finding")
 router.register("status-changes", StatusChangeViewSet, basename="statuschange")
+router.register("suggestions", SuggestionViewSet, basename="suggestion")
+router.register("names", NamedEntityViewSet, basename="namedentity")
 
 urlpatterns = [
     # Before the router, whose claims/<pk>/ would not match it anyway (ids only).
@@ -32,6 +36,8 @@ urlpatterns = [
     path("claimreview/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("auth/token/", TokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves Swagger UI's init script as a file (?script): the
+    # Content-Security-Policy allows no inline script.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),
 ]

@@ -128,16 +128,17 @@ FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name)
 EXECUTE FUNCTION tracker_source_search_refresh();
 
 CREATE FUNCTION tracker_sourcealias_search_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    source_ids bigint[] := '{}';
 BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        source_ids := source_ids || NEW.source_id;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        source_ids := source_ids || OLD.source_id;
+    END IF;
     UPDATE tracker_claim SET search_vector = NULL
-    WHERE id IN (
-        SELECT claim_id FROM tracker_account
-        WHERE source_id IN (
-            SELECT (CASE WHEN TG_OP = 'DELETE' THEN OLD.source_id ELSE NEW.source_id END)
-            UNION
-            SELECT (CASE WHEN TG_OP = 'INSERT' THEN NEW.source_id ELSE OLD.source_id END)
-        )
-    );
+    WHERE id IN (SELECT claim_id FROM tracker_account WHERE source_id = ANY (source_ids));
     RETURN NULL;
 END
 $$;

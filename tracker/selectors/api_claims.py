@@ -5,7 +5,16 @@ flags the same way. Every nested collection is one prefetch, so a page costs
 the same number of queries whatever its length.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from tracker.models import Account, Claim, Finding, Flag, Source, StatusChange
 from tracker.selectors.api_findings import severity_rank
@@ -26,9 +35,18 @@ def claims_with_open_conflict(queryset: QuerySet[Claim], *, has_open: bool) -> Q
 
 
 def claim_api_list_queryset() -> QuerySet[Claim]:
-    """Claims with ``account_count``, ``open_flag_count`` and ``has_open_conflict``."""
+    """Claims with ``account_count``, ``open_flag_count`` and ``has_open_conflict``.
+
+    ``has_open_conflict`` is read off the per-claim counts of open conflicts and
+    tensions (the only findings that can be open), not from an EXISTS of its
+    own: PostgreSQL may run an EXISTS in the select list as one hash of every
+    open finding in the archive, which at a million claims costs seconds a page.
+    """
     return claim_list_queryset().annotate(
-        has_open_conflict=Exists(_open_conflicts().filter(claims=OuterRef("pk")))
+        has_open_conflict=ExpressionWrapper(
+            Q(open_conflict_count__gt=0) | Q(open_tension_count__gt=0),
+            output_field=BooleanField(),
+        )
     )
 
 

@@ -12,6 +12,7 @@ from tracker.models import (
     StatusChange,
 )
 from tracker.selectors._counts import subquery_count
+from tracker.selectors.search import claim_full_text_search, is_full_text
 
 
 def _open_flags() -> QuerySet[Flag]:
@@ -39,23 +40,28 @@ def claim_list_queryset(*, model: type[Claim] = Claim) -> QuerySet[Claim]:
     its speaker. ``model`` lets a proxy (the review queue) read the same rows.
     """
     conflicts = _open_conflict_links().filter(claim=OuterRef("pk"))
-    return model.objects.select_related("event").annotate(
-        account_count=subquery_count(
-            Account.objects.filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
-        ),
-        open_flag_count=subquery_count(
-            _open_flags().filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
-        ),
-        open_conflict_count=subquery_count(
-            conflicts.filter(finding__severity=FindingSeverity.CONFLICT),
-            outer="claim",
-            aggregate=Count("pk"),
-        ),
-        open_tension_count=subquery_count(
-            conflicts.filter(finding__severity=FindingSeverity.TENSION),
-            outer="claim",
-            aggregate=Count("pk"),
-        ),
+    # The search vector is for the index only; no list shows it.
+    return (
+        model.objects.select_related("event")
+        .defer("search_vector")
+        .annotate(
+            account_count=subquery_count(
+                Account.objects.filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
+            ),
+            open_flag_count=subquery_count(
+                _open_flags().filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
+            ),
+            open_conflict_count=subquery_count(
+                conflicts.filter(finding__severity=FindingSeverity.CONFLICT),
+                outer="claim",
+                aggregate=Count("pk"),
+            ),
+            open_tension_count=subquery_count(
+                conflicts.filter(finding__severity=FindingSeverity.TENSION),
+                outer="claim",
+                aggregate=Count("pk"),
+            ),
+        )
     )
 
 
@@ -65,7 +71,12 @@ def claim_search(queryset: QuerySet[Claim], term: str) -> QuerySet[Claim]:
     Every word must match somewhere. Matches on accounts are EXISTS subqueries
     rather than joins, so a claim with many matching accounts still appears once
     and the counts annotated on the queryset are untouched.
+
+    On PostgreSQL the same document is one stored vector with a GIN index
+    (see ``selectors.search``); this substring form is SQLite's.
     """
+    if is_full_text(queryset):
+        return claim_full_text_search(queryset, term)
     for word in term.split():
         matching_accounts = Account.objects.filter(claim=OuterRef("pk")).filter(
             Q(quote__icontains=word)

@@ -11,7 +11,10 @@ def event_list_queryset() -> QuerySet[Event]:
     (``claim_count``) and how many conflicts and tensions no editor has
     acknowledged yet (``open_conflict_count``)."""
     return Event.objects.prefetch_related(
-        Prefetch("parties", queryset=Source.objects.only("pk", "name").order_by("name"))
+        Prefetch(
+            "parties",
+            queryset=Source.objects.only("pk", "name", "kind", "reliability").order_by("name"),
+        )
     ).annotate(
         claim_count=subquery_count(
             Claim.objects.filter(event=OuterRef("pk")), outer="event", aggregate=Count("pk")

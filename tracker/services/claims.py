@@ -18,7 +18,7 @@ UNITS = set(Unit.values)
 MAX_COUNT = 10**12
 
 
-def _check_interval(count_min: int | None, count_max: int | None, unit: str) -> None:
+def check_interval(count_min: int | None, count_max: int | None, unit: str) -> None:
     for field, value in (("count_min", count_min), ("count_max", count_max)):
         if value is None:
             continue
@@ -52,7 +52,7 @@ def claim_create(
     require_permission(actor, "tracker.add_claim", action="add claims")
     text = clean_text("text", text, required=True, max_length=5000).strip()
     check_choice("aspect", aspect, Aspect)
-    _check_interval(count_min, count_max, unit)
+    check_interval(count_min, count_max, unit)
     claim = Claim(
         text=text,
         aspect=aspect,
@@ -92,7 +92,7 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
         changes["text"] = changes["text"].strip()
     if "aspect" in changes:
         check_choice("aspect", changes["aspect"], Aspect)
-    _check_interval(
+    check_interval(
         changes.get("count_min", claim.count_min),
         changes.get("count_max", claim.count_max),
         changes.get("unit", claim.unit),

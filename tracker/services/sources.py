@@ -26,6 +26,15 @@ def _name_taken(name: str, *, exclude_source: Source | None = None) -> bool:
     return names.exists() or aliases.exists()
 
 
+def source_named(name: str) -> Source | None:
+    """The source with this name or alias, ignoring case."""
+    name = name.strip()
+    return (
+        Source.objects.filter(name__iexact=name).first()
+        or Source.objects.filter(aliases__name__iexact=name).first()
+    )
+
+
 def _root_of(parent: Source | None, *, child: Source | None = None) -> Source | None:
     """Walk up from ``parent``; refuse a chain that would loop back to ``child``."""
     seen: set[int] = set()

@@ -19,8 +19,8 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services.accounts import account_add, locate_quote
-from tracker.services.claims import claim_create
-from tracker.services.sources import source_create
+from tracker.services.claims import check_interval, claim_create
+from tracker.services.sources import source_create, source_named
 from tracker.vocabularies import COUNT_ASPECTS, Aspect, SourceKind, Stance
 
 SUGGESTION_EDITABLE = (
@@ -65,10 +65,11 @@ def suggestion_update(*, actor: Actor, suggestion: Suggestion, **changes) -> Sug
             quote_end=changes.get("quote_end"),
         )
         changes.update(quote=quote, quote_start=start, quote_end=end)
-    count_min = changes.get("count_min", suggestion.count_min)
-    count_max = changes.get("count_max", suggestion.count_max)
-    if count_min is not None and count_max is not None and count_min > count_max:
-        raise ValidationError({"count_max": "The maximum is below the minimum."})
+    check_interval(
+        changes.get("count_min", suggestion.count_min),
+        changes.get("count_max", suggestion.count_max),
+        changes.get("unit", suggestion.unit),
+    )
     parties = changes.pop("named_parties", None)
     for field, value in changes.items():
         setattr(suggestion, field, value)
@@ -92,7 +93,7 @@ def _speaker(actor: Actor, suggestion: Suggestion) -> Source:
     name = suggestion.proposed_source_name.strip()
     if not name:
         raise ValidationError({"source": "Choose who said this; no speaker was recognised."})
-    existing = Source.objects.filter(name__iexact=name).first()
+    existing = source_named(name)
     if existing is not None:
         return existing
     kind = suggestion.proposed_source_kind or SourceKind.OTHER
@@ -108,7 +109,7 @@ def _intermediary(actor: Actor, suggestion: Suggestion) -> Source | None:
     name = (proposed.get("name") or "").strip()
     if not name:
         return None
-    existing = Source.objects.filter(name__iexact=name).first()
+    existing = source_named(name)
     if existing is not None:
         return existing
     kind = proposed.get("kind") if proposed.get("kind") in SourceKind.values else SourceKind.OUTLET

@@ -4,6 +4,7 @@ from tracker.api.serializers.common import (
     DocumentSummarySerializer,
     RootedSourceSummarySerializer,
     SourceSummarySerializer,
+    StrictCharField,
     WriteSerializer,
 )
 from tracker.models import Account, Claim, Document, Source
@@ -40,7 +41,7 @@ class AccountUpdateSerializer(WriteSerializer):
     document = serializers.PrimaryKeyRelatedField(
         queryset=Document.objects.defer("text"), allow_null=True, default=None
     )
-    quote = serializers.CharField(
+    quote = StrictCharField(
         allow_blank=True, default="", trim_whitespace=False, max_length=20000,
         help_text="Verbatim from the document's text.",
     )  # fmt: skip

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.api.serializers.accounts import AccountSerializer
-from tracker.api.serializers.common import SourceSummarySerializer, WriteSerializer
+from tracker.api.serializers.common import SourceSummarySerializer, StrictCharField, WriteSerializer
 from tracker.api.serializers.findings import FindingSummarySerializer
 from tracker.api.serializers.flags import FlagSerializer
 from tracker.api.serializers.status_changes import StatusChangeSerializer
@@ -83,7 +83,7 @@ class ClaimWriteSerializer(WriteSerializer):
          "count_max", "count_approximate", "unit", "named_parties", "status"}
     )  # fmt: skip
 
-    text = serializers.CharField(max_length=5000)
+    text = StrictCharField(max_length=5000)
     event = serializers.PrimaryKeyRelatedField(
         queryset=Event.objects.all(), allow_null=True, default=None
     )

@@ -43,6 +43,19 @@ class WriteSerializer(serializers.Serializer):
         raise NotImplementedError("Views call the services; serializers never save.")
 
 
+class StrictCharField(serializers.CharField):
+    """Text, and only text: DRF's CharField turns 42 or 1.5 into "42" and "1.5".
+
+    A number where text belongs is a client's mistake it should hear about,
+    not a document whose whole text is "42".
+    """
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def username_field(source: str) -> serializers.CharField:
     """The username of a related user, or null (a system action, a deleted user)."""
     return serializers.CharField(source=f"{source}.username", read_only=True, allow_null=True)

@@ -1,8 +1,30 @@
-from rest_framework import serializers
+from typing import Any
 
-from tracker.api.serializers.common import SourceSummarySerializer, WriteSerializer
-from tracker.models import Account, Document, Source
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from tracker.api.serializers.common import (
+    SourceSummarySerializer,
+    StrictCharField,
+    WriteSerializer,
+)
+from tracker.extraction import html_to_text
+from tracker.models import Account, Document, Extraction, Source, SuggestionStatus
 from tracker.services.documents import MAX_DOCUMENT_CHARS
+
+# Text has next to no control characters (tabs and line breaks aside); a
+# larger share than this is a binary file pasted or decoded as text. The same
+# threshold as tracker.extraction.decoding uses for uploaded files.
+MAX_CONTROL_SHARE = 0.05
+# Enough of the text to judge it by without scanning 10 MB.
+CONTROL_SAMPLE = 64 * 1024
+
+
+def looks_binary(text: str) -> bool:
+    sample = text[:CONTROL_SAMPLE]
+    control = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    return control > MAX_CONTROL_SHARE * len(sample)
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -10,12 +32,15 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     outlet = SourceSummarySerializer(read_only=True, allow_null=True)
     account_count = serializers.IntegerField(read_only=True)
+    pending_suggestion_count = serializers.IntegerField(
+        read_only=True, help_text="Suggested accounts still awaiting a decision."
+    )
 
     class Meta:
         model = Document
         fields = [
             "id", "title", "title_mismatch", "outlet", "url", "published_at", "retrieved_at",
-            "content_hash", "account_count", "created_at",
+            "content_hash", "account_count", "pending_suggestion_count", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -29,42 +54,132 @@ class QuotingAccountSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class NoiseSpanSerializer(serializers.Serializer):
+    start = serializers.IntegerField(read_only=True)
+    end = serializers.IntegerField(read_only=True)
+    kind = serializers.CharField(
+        read_only=True, help_text="title_mismatch, teaser, caption, ... (see the extractor)."
+    )
+    reason = serializers.CharField(read_only=True)
+    text = serializers.CharField(read_only=True)
+
+
+class ExtractionSerializer(serializers.ModelSerializer):
+    """What the extractor set aside and noticed when it read the document."""
+
+    noise = NoiseSpanSerializer(
+        many=True, read_only=True, help_text="Stretches left out of extraction, with why."
+    )
+    warnings = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Extraction
+        fields = ["via", "title_matches", "suggestion_count", "noise", "warnings", "created_at"]
+        read_only_fields = fields
+
+
+class DocumentSuggestionsSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    pending = serializers.IntegerField()
+    accepted = serializers.IntegerField()
+    rejected = serializers.IntegerField()
+    ids = serializers.ListField(
+        child=serializers.IntegerField(), help_text="In order of appearance in the text."
+    )
+    url = serializers.CharField(help_text="The path of the suggestions list for this document.")
+
+
 class DocumentDetailSerializer(DocumentSerializer):
-    """One document with its text and the accounts quoting it, in text order."""
+    """One document with its text, the accounts quoting it, and its review state."""
 
     account_count = serializers.SerializerMethodField()
+    pending_suggestion_count = serializers.SerializerMethodField()
     accounts = QuotingAccountSerializer(source="quoting_accounts", many=True, read_only=True)
+    extraction = ExtractionSerializer(
+        read_only=True, allow_null=True, help_text="Null for a document stored without it."
+    )
+    suggestions = serializers.SerializerMethodField()
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "text", "accounts"]
+        fields = [*DocumentSerializer.Meta.fields, "text", "accounts", "extraction", "suggestions"]
         read_only_fields = fields
 
     def get_account_count(self, document: Document) -> int:
         return len(document.quoting_accounts)
 
+    def get_pending_suggestion_count(self, document: Document) -> int:
+        return self._counts(document)[SuggestionStatus.PENDING]
+
+    @extend_schema_field(DocumentSuggestionsSerializer)
+    def get_suggestions(self, document: Document) -> dict[str, Any]:
+        counts = self._counts(document)
+        # A path, not an absolute URL: the ETag is a digest of this data and must
+        # not change with the host name a client happens to use.
+        url = reverse("api:suggestion-list")
+        return {
+            "total": len(document.review_suggestions),
+            **counts,
+            "ids": [suggestion.pk for suggestion in document.review_suggestions],
+            "url": f"{url}?document={document.pk}",
+        }
+
+    def _counts(self, document: Document) -> dict[str, int]:
+        counts = dict.fromkeys(SuggestionStatus.values, 0)
+        for suggestion in document.review_suggestions:
+            counts[suggestion.status] += 1
+        return counts
+
 
 class DocumentUpdateSerializer(WriteSerializer):
     ignored_fields = frozenset(
-        {"id", "title_mismatch", "content_hash", "account_count", "created_at", "accounts"}
-    )
+        {"id", "title_mismatch", "content_hash", "account_count", "created_at", "accounts",
+         "pending_suggestion_count", "extraction", "suggestions"}
+    )  # fmt: skip
 
-    title = serializers.CharField(max_length=500, allow_blank=True, default="")
+    title = StrictCharField(max_length=500, allow_blank=True, default="")
     outlet = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), allow_null=True, default=None
     )
-    url = serializers.CharField(max_length=2000, allow_blank=True, default="")
+    url = StrictCharField(max_length=2000, allow_blank=True, default="")
     published_at = serializers.DateTimeField(allow_null=True, default=None)
     retrieved_at = serializers.DateTimeField(allow_null=True, default=None)
     # Accepted so a client may send back what it read; the service refuses a
     # different text (quotes point into it by offset).
-    text = serializers.CharField(
+    text = StrictCharField(
         required=False, trim_whitespace=False, max_length=MAX_DOCUMENT_CHARS,
         help_text="Fixed once stored: may be sent only unchanged.",
     )  # fmt: skip
 
 
 class DocumentCreateSerializer(DocumentUpdateSerializer):
-    text = serializers.CharField(
-        trim_whitespace=False, max_length=MAX_DOCUMENT_CHARS,
-        help_text="The full text as published. The same text twice is refused.",
+    """A new report, as plain text or as an HTML page; it is stored and read for accounts."""
+
+    text = StrictCharField(
+        required=False, trim_whitespace=False, max_length=MAX_DOCUMENT_CHARS,
+        help_text="The full text as published. The same text twice is refused. "
+        "Send this or `html`.",
     )  # fmt: skip
+    html = StrictCharField(
+        required=False, trim_whitespace=False, max_length=MAX_DOCUMENT_CHARS, write_only=True,
+        help_text="An HTML page instead of `text`: its visible prose is kept, scripts, "
+        "navigation and figures dropped; its <title> is the title unless one is given.",
+    )  # fmt: skip
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("text" in attrs) == ("html" in attrs):
+            raise serializers.ValidationError(
+                {"text": ["Send the document's text, or its HTML as `html` (not both)."]}
+            )
+        field = "html" if "html" in attrs else "text"
+        if looks_binary(attrs[field]):
+            raise serializers.ValidationError(
+                {field: ["This is full of control characters: it looks binary, not text."]}
+            )
+        if field == "html":
+            page = html_to_text(attrs.pop("html"))
+            if not page.text.strip():
+                raise serializers.ValidationError({"html": ["The page has no readable text."]})
+            attrs["text"] = page.text
+            if not attrs.get("title"):
+                attrs["title"] = page.title[:500]
+        return attrs

@@ -13,6 +13,7 @@ from tracker.api.serializers.common import (
     IntervalSerializer,
     NamedSerializer,
     SourceSummarySerializer,
+    StrictCharField,
     WriteSerializer,
     interval_data,
 )
@@ -194,12 +195,12 @@ class EventWriteSerializer(WriteSerializer):
          "findings"}
     )  # fmt: skip
 
-    name = serializers.CharField(max_length=300)
-    place = serializers.CharField(max_length=300, allow_blank=True, default="")
+    name = StrictCharField(max_length=300)
+    place = StrictCharField(max_length=300, allow_blank=True, default="")
     date_start = serializers.DateField(allow_null=True, default=None)
     date_end = serializers.DateField(allow_null=True, default=None)
-    date_text = serializers.CharField(max_length=200, allow_blank=True, default="")
-    description = serializers.CharField(max_length=20000, allow_blank=True, default="")
+    date_text = StrictCharField(max_length=200, allow_blank=True, default="")
+    description = StrictCharField(max_length=20000, allow_blank=True, default="")
     parties = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), many=True, default=list,
         help_text="Belligerents: their accounts of this event are marked interested.",

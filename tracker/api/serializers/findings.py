@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from tracker.api.serializers.common import MAX_NOTE, WriteSerializer, username_field
+from tracker.api.serializers.common import (
+    MAX_NOTE,
+    StrictCharField,
+    WriteSerializer,
+    username_field,
+)
 from tracker.models import Finding
 
 
@@ -36,6 +41,4 @@ class FindingSummarySerializer(serializers.ModelSerializer):
 
 
 class AcknowledgeSerializer(WriteSerializer):
-    note = serializers.CharField(
-        max_length=MAX_NOTE, help_text="Why the conflict may stand (required)."
-    )
+    note = StrictCharField(max_length=MAX_NOTE, help_text="Why the conflict may stand (required).")

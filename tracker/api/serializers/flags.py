@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from tracker.api.serializers.common import MAX_NOTE, WriteSerializer, username_field
+from tracker.api.serializers.common import (
+    MAX_NOTE,
+    StrictCharField,
+    WriteSerializer,
+    username_field,
+)
 from tracker.models import Flag
 from tracker.vocabularies import FlagKind, FlagReason
 
@@ -22,11 +27,11 @@ class FlagSerializer(serializers.ModelSerializer):
 class FlagRaiseSerializer(WriteSerializer):
     kind = serializers.ChoiceField(choices=FlagKind.choices, default=FlagKind.COULD_NOT_VERIFY)
     reason = serializers.ChoiceField(choices=FlagReason.choices)
-    note = serializers.CharField(
+    note = StrictCharField(
         max_length=MAX_NOTE, allow_blank=True, default="",
         help_text='Required when the reason is "other".',
     )  # fmt: skip
 
 
 class FlagResolveSerializer(WriteSerializer):
-    note = serializers.CharField(max_length=MAX_NOTE, allow_blank=True, default="")
+    note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, default="")

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from tracker.api.serializers.common import SourceSummarySerializer, WriteSerializer
+from tracker.api.serializers.common import SourceSummarySerializer, StrictCharField, WriteSerializer
 from tracker.models import Source
 from tracker.vocabularies import Reliability, SourceKind
 
@@ -23,14 +23,14 @@ class SourceSerializer(serializers.ModelSerializer):
 class SourceWriteSerializer(WriteSerializer):
     ignored_fields = frozenset({"id", "root", "account_count", "created_at", "updated_at"})
 
-    name = serializers.CharField(max_length=200)
+    name = StrictCharField(max_length=200)
     kind = serializers.ChoiceField(choices=SourceKind.choices)
     parent = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), allow_null=True, default=None,
         help_text="The source this one speaks for (its army, its state).",
     )  # fmt: skip
     reliability = serializers.ChoiceField(choices=Reliability.choices, default=Reliability.F)
-    description = serializers.CharField(allow_blank=True, default="", max_length=20000)
+    description = StrictCharField(allow_blank=True, default="", max_length=20000)
 
 
 class SourceCreateSerializer(SourceWriteSerializer):

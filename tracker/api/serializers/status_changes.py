@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from tracker.api.serializers.common import MAX_NOTE, WriteSerializer, username_field
+from tracker.api.serializers.common import (
+    MAX_NOTE,
+    StrictCharField,
+    WriteSerializer,
+    username_field,
+)
 from tracker.models import StatusChange
 from tracker.vocabularies import VerificationStatus
 
@@ -17,7 +22,7 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 
 class StatusSetSerializer(WriteSerializer):
     status = serializers.ChoiceField(choices=VerificationStatus.choices)
-    rationale = serializers.CharField(
+    rationale = StrictCharField(
         max_length=MAX_NOTE, allow_blank=True, default="",
         help_text="Why; required for every change after the first.",
     )  # fmt: skip

@@ -1,6 +1,16 @@
+"""Documents: published reports. Adding one stores it once and suggests its accounts.
+
+``POST`` runs the same ingest as the admin's paste box and the ``ingest``
+command (``services.document_ingest``): the text is stored by content hash,
+read by the extractor, and its suggested accounts wait for review under
+``/api/suggestions/?document={id}``. The 201 response is the document's
+detail, whose ``extraction`` and ``suggestions`` say what was found.
+"""
+
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.exceptions import ValidationError
 
 from tracker import services
 from tracker.api.filters import DocumentFilter
@@ -33,7 +43,10 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Document
-from tracker.selectors.documents import document_detail_queryset, document_list_queryset
+from tracker.selectors.api_suggestions import (
+    document_api_detail_queryset,
+    document_api_list_queryset,
+)
 
 
 @extend_schema_view(
@@ -44,7 +57,8 @@ from tracker.selectors.documents import document_detail_queryset, document_list_
     ),
     retrieve=extend_schema(
         summary="One document",
-        description="With its full text and the accounts that quote it, in text order.",
+        description="With its full text, the accounts that quote it (in text order), what "
+        "the extractor set aside (`extraction.noise`) and its suggestions by status.",
         parameters=[IF_NONE_MATCH, ETAG],
         responses={
             200: ok(DocumentDetailSerializer, CURRENT),
@@ -53,9 +67,12 @@ from tracker.selectors.documents import document_detail_queryset, document_list_
         },
     ),
     create=extend_schema(
-        summary="Add a document",
-        description="Stores the text as published. Text already stored is refused (400) "
-        "with the number of the document that holds it.",
+        summary="Add a document and suggest its accounts",
+        description="Stores the text as published (or the visible prose of `html`) and runs "
+        "the extractor over it: `suggestions` in the response counts the suggested accounts "
+        "and links to them, `extraction` lists the noise set aside and any warnings. Nothing "
+        "is verified or accepted automatically. Text already stored is refused (400) with "
+        "the number of the document that holds it; nothing is stored on any error.",
         request=DocumentCreateSerializer,
         parameters=[ETAG],
         responses={201: ok(DocumentDetailSerializer, CREATED), **errors(*WRITE_ERRORS)},
@@ -94,13 +111,23 @@ class DocumentViewSet(
     ordering = ["-created_at"]
 
     def list_queryset(self):
-        return document_list_queryset()
+        return document_api_list_queryset()
 
     def detail_queryset(self):
-        return document_detail_queryset()
+        return document_api_detail_queryset()
 
     def service_create(self, values: dict[str, Any]) -> Document:
-        return services.document_create(actor=self.request.user, **values)
+        result = services.document_ingest(actor=self.request.user, via="api", **values)
+        if not result.created:
+            # The ingest service hands back the stored copy (the command and the
+            # admin link to it); over the API a second POST of the same text is
+            # a client error that names the document already holding it.
+            field = "html" if "html" in self.request.data else "text"
+            stored = result.document
+            raise ValidationError(
+                {field: [f"This text is already stored as document #{stored.pk} ({stored})."]}
+            )
+        return result.document
 
     def service_update(self, instance: Document, values: dict[str, Any]) -> None:
         services.document_update(actor=self.request.user, document=instance, **values)

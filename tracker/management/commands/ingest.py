@@ -7,6 +7,7 @@ from tqdm import tqdm
 from tracker import services
 from tracker.ingest_files import Refusal, Report, read_reports
 from tracker.models import Source
+from tracker.services.sources import source_named
 
 
 class Command(BaseCommand):
@@ -34,10 +35,7 @@ class Command(BaseCommand):
     def _outlet(self, name: str) -> Source | None:
         if not name:
             return None
-        source = (
-            Source.objects.filter(name__iexact=name).first()
-            or Source.objects.filter(aliases__name__iexact=name).first()
-        )
+        source = source_named(name)
         if source is None:
             raise CommandError(f"No source is named {name!r}; add it first or leave out --outlet.")
         return source

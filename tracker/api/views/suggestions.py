@@ -1,0 +1,183 @@
+"""Suggested accounts and their review: list, read, correct, accept, reject.
+
+Suggestions come from the extractor only (``POST /api/documents/``), so there
+is no create and no delete: a rejected suggestion stays on record. Every
+decision goes through ``tracker.services.suggestions``, which accepts through
+the same services as manual entry, so the event's findings refresh.
+
+``PATCH`` needs If-Match like every edit. Accepting and rejecting do not (a
+decided suggestion cannot be decided again, so two reviewers cannot both
+win), but honour it when sent: a reviewer who accepts what they read is told
+(412) if a colleague corrected the suggestion meanwhile.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker import services
+from tracker.api.etag import require_if_match
+from tracker.api.filters import SuggestionFilter
+from tracker.api.schema import (
+    CONDITIONAL_ERRORS,
+    CREATED,
+    CURRENT,
+    DETAIL_ERRORS,
+    ETAG,
+    IF_MATCH,
+    IF_NONE_MATCH,
+    NOT_MODIFIED,
+    PAGE,
+    errors,
+    ok,
+)
+from tracker.api.serializers.accounts import AccountSerializer
+from tracker.api.serializers.suggestions import (
+    SuggestedAccountDetailSerializer,
+    SuggestedAccountSerializer,
+    SuggestionAcceptSerializer,
+    SuggestionEditSerializer,
+    SuggestionRejectSerializer,
+)
+from tracker.api.views.base import ListMixin, RetrieveMixin, TrackerViewSet
+from tracker.models import Suggestion
+from tracker.selectors.api_claims import accounts_with_summaries
+from tracker.selectors.api_suggestions import (
+    suggestion_detail_queryset,
+    suggestion_list_queryset,
+)
+
+OPTIONAL_IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="Optional: the ETag of the suggestion as you read it; 412 if it changed since.",
+)
+# Deciding: 400 when already decided or the edits are invalid; 412 only with
+# If-Match, and 428 for `If-Match: *`, refused here as everywhere.
+DECISION_ERRORS = (400, 401, 403, 404, 412, 413, 428, 429)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List suggested accounts",
+        description="What the extractor suggested, oldest first, so one document's "
+        "suggestions come in text order. `?status=pending` is the review queue.",
+        responses={200: ok(SuggestedAccountSerializer(many=True), PAGE), **errors(400, 401, 403)},
+    ),
+    retrieve=extend_schema(
+        summary="One suggested account",
+        description="With the text around its quote, the proposed new source (when the "
+        "speaker matched none), the named parties, the rules that produced it and the "
+        "decision.",
+        parameters=[IF_NONE_MATCH, ETAG],
+        responses={
+            200: ok(SuggestedAccountDetailSerializer, CURRENT),
+            **NOT_MODIFIED,
+            **errors(*DETAIL_ERRORS),
+        },
+    ),
+    partial_update=extend_schema(
+        summary="Correct a pending suggestion",
+        description="Any of speaker source, stance, intermediary, claim text, aspect, "
+        "interval, event, named parties and quote (checked against the document). Every "
+        "edit is kept in the suggestion's history. A decided suggestion is read-only (400).",
+        request=SuggestionEditSerializer,
+        parameters=[IF_MATCH, ETAG],
+        responses={
+            200: ok(SuggestedAccountDetailSerializer, CURRENT),
+            **errors(*CONDITIONAL_ERRORS),
+        },
+    ),
+)
+class SuggestionViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
+    permission_model = Suggestion
+    # Deciding changes the suggestion; accepting also adds the claim and account
+    # (and perhaps sources), which the services check once more.
+    action_permissions = {
+        "accept": ("tracker.change_suggestion", "tracker.add_account"),
+        "reject": ("tracker.change_suggestion",),
+    }
+    list_serializer_class = SuggestedAccountSerializer
+    detail_serializer_class = SuggestedAccountDetailSerializer
+    input_serializer_classes = {
+        "partial_update": SuggestionEditSerializer,
+        "accept": SuggestionAcceptSerializer,
+        "reject": SuggestionRejectSerializer,
+    }
+    filterset_class = SuggestionFilter
+    ordering_fields = ["id", "created_at", "decided_at"]
+    ordering = ["id"]
+
+    def list_queryset(self):
+        return suggestion_list_queryset()
+
+    def detail_queryset(self):
+        return suggestion_detail_queryset()
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # PATCH only: a PUT would have to restate what the extractor found.
+        require_if_match(request)
+        values = self.validated(request.data, partial=True)
+        with self.write_lock() as suggestion:
+            services.suggestion_update(actor=request.user, suggestion=suggestion, **values)
+            return self.detail_response(self.fresh(suggestion.pk))
+
+    @contextmanager
+    def decision_lock(self) -> Iterator[Suggestion]:
+        """The suggestion, locked and checked against If-Match when one was sent."""
+        if "If-Match" in self.request.headers:
+            with self.write_lock() as suggestion:
+                yield suggestion
+        else:
+            with transaction.atomic():
+                yield self.get_object()
+
+    @extend_schema(
+        summary="Accept a suggestion",
+        description="Creates (or reuses) the source, the claim and the account, with the "
+        "quote located by offsets, through the same services as manual entry, so the "
+        "event's findings refresh. The body may carry corrections, as for PATCH; they are "
+        "applied first, and nothing is written if any is invalid. The claim is left "
+        "unverified. Returns the new account; its `claim` is the claim's id.",
+        request=SuggestionAcceptSerializer,
+        parameters=[OPTIONAL_IF_MATCH],
+        responses={201: ok(AccountSerializer, CREATED), **errors(*DECISION_ERRORS)},
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str) -> Response:
+        values = self.validated(request.data, partial=True)
+        with self.decision_lock() as suggestion:
+            account = services.suggestion_accept(
+                actor=request.user, suggestion=suggestion, **values
+            )
+        account = accounts_with_summaries().get(pk=account.pk)
+        return Response(
+            AccountSerializer(account, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": self.location(account.pk, "account")},
+        )
+
+    @extend_schema(
+        summary="Reject a suggestion",
+        description="Records who rejected it, when and why; no account is written and the "
+        "suggestion stays on record.",
+        request=SuggestionRejectSerializer,
+        parameters=[OPTIONAL_IF_MATCH, ETAG],
+        responses={200: ok(SuggestedAccountDetailSerializer, CURRENT), **errors(*DECISION_ERRORS)},
+    )
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str) -> Response:
+        values = self.validated(request.data)
+        with self.decision_lock() as suggestion:
+            services.suggestion_reject(actor=request.user, suggestion=suggestion, **values)
+        return self.detail_response(self.fresh(suggestion.pk))
