@@ -13,7 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, **env}
+    # The browser tests allow Django's sync ORM inside Playwright's event loop
+    # for this process; a deployment never would, so the child must not inherit it.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    full_env = {**inherited, **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -71,13 +71,6 @@ def measure(client: Client) -> dict[str, int]:
     return counts
 
 
-# Known to grow with the rows: the events list reads each party's kind and
-# reliability one query at a time (selectors/events.py prefetches parties with
-# only("pk", "name"); the API's SourceSummarySerializer also reads kind and
-# reliability). Strict, so the fix turns this into a failure to remove it.
-KNOWN_PER_ROW: dict[str, str] = {}
-
-
 @pytest.fixture(scope="module")
 def counts(django_db_setup, django_db_blocker) -> dict[int, dict[str, int]]:
     """Query counts of every list, on archives of 30 and of 300 claims (rolled back after)."""
@@ -94,12 +87,7 @@ def counts(django_db_setup, django_db_blocker) -> dict[int, dict[str, int]]:
     return by_size
 
 
-def _marks(url: str) -> list:
-    reason = KNOWN_PER_ROW.get(url)
-    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-
-
-@pytest.mark.parametrize("url", [pytest.param(u, marks=_marks(u)) for u in api_lists()])
+@pytest.mark.parametrize("url", api_lists())
 def test_an_api_list_costs_the_same_at_every_size(counts, url):
     joiner = "&" if "?" in url else "?"
     seen = {

@@ -5,9 +5,12 @@ flags, open conflicts, search) go through the selectors, which do them as
 EXISTS subqueries: a claim with many matching accounts still appears once.
 """
 
+from datetime import UTC
+
 from django import forms
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from rest_framework.filters import OrderingFilter
 
 from tracker.models import (
@@ -81,6 +84,28 @@ class StrictBooleanField(forms.NullBooleanField):
         pass
 
 
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, in UTC for the database.
+
+    PostgreSQL refuses offsets beyond ±15:59 ("+19:49" is valid ISO 8601) with
+    an error, a 500; the same instant in UTC is always fine. An instant that
+    leaves the calendar when moved to UTC (year 1 at +01:00) is invalid.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError("Enter a valid date/time.", code="invalid") from None
+
+
+class IsoDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 class BooleanFilter(filters.BooleanFilter):
     field_class = StrictBooleanField
 
@@ -124,7 +149,7 @@ class ClaimFilter(filters.FilterSet):
         method="filter_open_conflict",
         help_text="Claims with (true) or without (false) an unacknowledged conflict or tension.",
     )
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601)."
     )
     archived = filters.ChoiceFilter(
@@ -178,7 +203,7 @@ class SourceFilter(filters.FilterSet):
     )
     parent = IdFilter(field_name="parent_id", help_text="Sources speaking for this source.")
     root = IdFilter(field_name="root_id", help_text="Sources whose root affiliation is this one.")
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601)."
     )
     search = filters.CharFilter(method="filter_search", help_text="In the name or an alias.")
@@ -196,7 +221,7 @@ class DocumentFilter(filters.FilterSet):
     title_mismatch = BooleanFilter(
         help_text="Documents whose published title does not fit the body."
     )
-    created_since = filters.IsoDateTimeFilter(
+    created_since = IsoDateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="Added at or after (ISO 8601)."
     )
     search = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="In title.")
@@ -214,7 +239,7 @@ class EventFilter(filters.FilterSet):
     date_to = filters.DateFilter(
         field_name="date_start", lookup_expr="lte", help_text="Starting on or before this date."
     )
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601)."
     )
     search = filters.CharFilter(method="filter_search", help_text="In the name or the place.")
@@ -236,7 +261,7 @@ class AccountFilter(filters.FilterSet):
     intermediary = IdFilter(field_name="intermediary_id", help_text="Relayed through this source.")
     document = IdFilter(field_name="document_id", help_text="Quoted from this document.")
     stance = filters.MultipleChoiceFilter(choices=Stance.choices, help_text="Stance; repeat.")
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601)."
     )
 
@@ -279,7 +304,7 @@ class StatusChangeFilter(filters.FilterSet):
         choices=VerificationStatus.choices, help_text="The verdict given; repeat."
     )
     changed_by = IdFilter(field_name="changed_by_id", help_text="Given by this user (id).")
-    since = filters.IsoDateTimeFilter(
+    since = IsoDateTimeFilter(
         field_name="changed_at", lookup_expr="gte", help_text="Given at or after (ISO 8601)."
     )
 

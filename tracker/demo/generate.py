@@ -193,11 +193,16 @@ def generate(
     made = accounts = 0
     bar = tqdm(total=claims, unit="claim", disable=progress is None, file=progress, smoothing=0.1)
     writer.begin_session()
+    next_analyze = 1
     try:
-        for rows in _ahead(_batches(teller, claims, batch)):
+        for number, rows in enumerate(_ahead(_batches(teller, claims, batch)), start=1):
             with transaction.atomic(using=using):
                 for table in tables.LOAD_ORDER:
                     writer.write(table, rows.rows[table])
+            if number == next_analyze:
+                # After batches 1, 2, 4, 8 and so on: statistics never lag by more than half.
+                writer.refresh_statistics()
+                next_analyze *= 2
             made += rows.claims
             accounts += rows.accounts
             bar.update(rows.claims)

@@ -37,6 +37,11 @@ class BulkWriter:
             # Accounts go in before their claims (tables.LOAD_ORDER); each claim
             # then computes its own search vector on insert (migration 0009).
             cursor.execute("SET tracker.search_vectors_deferred = on")
+            # The triggers' queries are planned on the statistics of tables that
+            # grow under them; an estimate past jit_above_cost would compile each
+            # one, per row, for longer than it runs. refresh_statistics keeps the
+            # estimates true; this keeps a stale one harmless.
+            cursor.execute("SET jit = off")
 
     def end_session(self) -> None:
         if self.vendor != "postgresql":
@@ -44,6 +49,7 @@ class BulkWriter:
         with self.connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
             cursor.execute("RESET tracker.search_vectors_deferred")
+            cursor.execute("RESET jit")
 
     # -- rows ---------------------------------------------------------------
 
@@ -90,6 +96,20 @@ class BulkWriter:
                     f"COALESCE((SELECT MAX(id) FROM {self.connection.ops.quote_name(table)}), 1))",
                     [table],
                 )
+
+    def refresh_statistics(self) -> None:
+        """ANALYZE the tables being loaded, so the triggers' lookups stay index lookups.
+
+        Without statistics the planner guesses a claim's accounts from the size
+        of the whole table, and at a million claims it reads the sources table
+        once per claim inserted. (Autovacuum would do this, where it runs.)
+        """
+        if self.vendor != "postgresql":
+            return  # SQLite plans these lookups by its indexes, statistics or not.
+        names = [tables.SOURCE, tables.ALIAS, *tables.LOAD_ORDER]
+        with self.connection.cursor() as cursor:
+            quote = self.connection.ops.quote_name
+            cursor.execute(f"ANALYZE {', '.join(quote(name) for name in names)}")
 
     def analyze(self) -> None:
         """Fresh planner statistics, and on PostgreSQL a visibility map for index-only scans."""
