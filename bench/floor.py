@@ -36,6 +36,8 @@ class Figure:
     median_ms: float
     p95_ms: float
     queries: int
+    # Writes rotate over several events whose statements may number differently.
+    queries_max: int
     floor_median_ms: float
     floor_p95_ms: float
     runs: int
@@ -116,38 +118,57 @@ def rolled_back(operation: Callable[[], Any]) -> Callable[[], None]:
     return run
 
 
-def measure(
-    name: str, operation: Callable[[], Any], *, runs: int, warmup: int, write: bool = False
-) -> Figure:
-    """Median and 95th percentile of ``operation`` and of its floor, over ``runs`` runs each."""
-    act = rolled_back(operation) if write else operation
-    for _ in range(warmup):
-        act()
-    statements = capture(act)
-    transactional = write or any(s.in_transaction for s in statements)
-
+def _floor_of(statements: list[Statement], *, write: bool) -> Callable[[], None]:
     def floor() -> None:
         replay(statements)
 
-    if transactional:
-        floor = rolled_back(floor)
     # The transaction's own BEGIN/ROLLBACK are not statements Django issued: the
-    # floor of a write gets the same wrapper, so they cancel out.
-    floor()
+    # floor of a write gets the same wrapper as the write, so they cancel out.
+    if write or any(s.in_transaction for s in statements):
+        return rolled_back(floor)
+    return floor
+
+
+def measure(
+    name: str,
+    operation: Callable[[], Any] | list[Callable[[], Any]],
+    *,
+    runs: int,
+    warmup: int,
+    write: bool = False,
+) -> Figure:
+    """Median and 95th percentile of ``operation`` and of its floor, over ``runs`` runs each.
+
+    A list of operations is taken in turn, run after run, each against its own floor.
+    """
+    operations = operation if isinstance(operation, list) else [operation]
+    acts = [rolled_back(op) if write else op for op in operations]
+    for _ in range(warmup):
+        for act in acts:
+            act()
+    captured = [capture(act) for act in acts]
+    floors_of = [_floor_of(statements, write=write) for statements in captured]
+    for floor in floors_of:
+        floor()
     timings, floors = [], []
-    for _ in range(runs):
+    for run in range(runs):
+        act, floor = acts[run % len(acts)], floors_of[run % len(acts)]
         started = time.perf_counter()
         act()
         timings.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         floor()
         floors.append((time.perf_counter() - started) * 1000)
-    queries = sum(1 for s in statements if not s.sql.lstrip().upper().startswith(SAVEPOINTS))
+    queries = [
+        sum(1 for s in statements if not s.sql.lstrip().upper().startswith(SAVEPOINTS))
+        for statements in captured
+    ]
     return Figure(
         name=name,
         median_ms=statistics.median(timings),
         p95_ms=percentile(timings, 0.95),
-        queries=queries,
+        queries=min(queries),
+        queries_max=max(queries),
         floor_median_ms=statistics.median(floors),
         floor_p95_ms=percentile(floors, 0.95),
         runs=runs,

@@ -10,6 +10,11 @@ import sys
 from pathlib import Path
 
 
+def queries(figure: dict) -> str:
+    low, high = figure["queries"], figure.get("queries_max", figure["queries"])
+    return str(low) if low == high else f"{low}–{high}"
+
+
 def table(run: dict) -> str:
     lines = [
         f"### {run['database'].split(' (')[0]}, {run['claims']:,} claims "
@@ -19,15 +24,16 @@ def table(run: dict) -> str:
         run.get("command", ""),
         "```",
         "",
-        f"{run['archive']}; {run['runs']} runs each, measured {run['measured_at']}.",
+        f"{run['archive']}; measured {run['measured_at']}.",
         "",
-        "| figure | median ms | p95 ms | queries | floor median ms | ratio to floor |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| figure | runs | median ms | p95 ms | queries | floor median ms | ratio to floor |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for figure in run["figures"]:
         lines.append(
-            f"| {figure['name']} | {figure['median_ms']:.1f} | {figure['p95_ms']:.1f} "
-            f"| {figure['queries']} | {figure['floor_median_ms']:.1f} | {figure['ratio']:.2f} |"
+            f"| {figure['name']} | {figure['runs']} | {figure['median_ms']:.1f} "
+            f"| {figure['p95_ms']:.1f} | {queries(figure)} "
+            f"| {figure['floor_median_ms']:.1f} | {figure['ratio']:.2f} |"
         )
     counts = run.get("list_query_counts", {})
     if counts:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.factories import make_editor
 from tracker.admin.large_lists import EstimatedCountPaginator
-from tracker.models import Claim, Event
+from tracker.models import Account, Claim, Event
 
 CHANGELIST = reverse("admin:tracker_claim_changelist")
 COUNT = re.compile(r"SELECT COUNT\(\*\)", re.IGNORECASE)
@@ -80,3 +80,16 @@ def test_a_nonsense_event_matches_nothing(editor_client, demo):
     demo(claims=30)
     response, _ = counted(editor_client, event__id__exact="x")
     assert response.context["cl"].result_count == 0
+
+
+def test_the_source_filter_offers_recent_sources_and_the_chosen_one(editor_client, demo):
+    demo(claims=300)
+    chosen = Account.objects.order_by("pk").first().source
+    response, _ = counted(editor_client, source=chosen.pk, archived="all")
+    source_filter = next(f for f in response.context["cl"].filter_specs if f.title == "source")
+    offered = [int(pk) for pk, _ in source_filter.lookup_choices]
+    assert chosen.pk in offered and len(offered) <= 21
+    # Every source of the latest accounts is recent, and none is listed twice.
+    assert len(set(offered)) == len(offered)
+    shown = response.context["cl"].result_list
+    assert shown and all(claim.accounts.filter(source=chosen).exists() for claim in shown)

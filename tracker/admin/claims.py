@@ -17,13 +17,12 @@ from tracker.admin.conflict_display import basis_label, conflict_badges, kind_la
 from tracker.admin.display import shorten, user_name, with_badges
 from tracker.admin.display import status_badge as badge_html
 from tracker.admin.event_compare import compare_url
-from tracker.admin.filters import (
-    AccountSourceFilter,
-    ArchivedFilter,
-    OpenConflictFilter,
-    OpenFlagsFilter,
+from tracker.admin.filters import ArchivedFilter, OpenConflictFilter, OpenFlagsFilter
+from tracker.admin.large_lists import (
+    EstimatedCountPaginator,
+    RecentEventFilter,
+    RecentSourceFilter,
 )
-from tracker.admin.large_lists import EstimatedCountPaginator, RecentEventFilter
 from tracker.models import Claim, Finding
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.vocabularies import FlagReason
@@ -103,7 +102,7 @@ class ClaimAdmin(HistoryAdmin):
         "status",
         RecentEventFilter,
         "aspect",
-        AccountSourceFilter,
+        RecentSourceFilter,
         OpenConflictFilter,
         OpenFlagsFilter,
         ArchivedFilter,

@@ -9,8 +9,11 @@ PostgreSQL's own estimate of the query's rows (``EXPLAIN``), shown as
 estimate to offer and counts a table of that size quickly.
 
 A related-field filter lists every row of the related table; on a list of
-claims, that is every event. ``RecentEventFilter`` lists the latest ones and
-the one chosen.
+claims, that is every event, and a filter by the source of an account lists
+every source that ever spoke (thousands, each checked against millions of
+accounts). ``RecentEventFilter`` and ``RecentSourceFilter`` list the latest
+ones and the one chosen; any other is one link away, from its own page or
+the search.
 """
 
 import json
@@ -19,12 +22,16 @@ from functools import cached_property
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 
-from tracker.models import Event
+from tracker import selectors
+from tracker.models import Account, Event, Source
 
 EXACT_UP_TO = 1000
 RECENT_EVENTS = 20
+RECENT_SOURCES = 20
+# The sources of this many of the latest accounts are the "recent" ones.
+RECENT_ACCOUNTS = 500
 
 
 def estimated_rows(queryset: QuerySet) -> int:
@@ -85,3 +92,30 @@ class RecentEventFilter(admin.SimpleListFilter):
         if not value.isdigit():
             return queryset.none()
         return queryset.filter(event_id=int(value))
+
+
+class RecentSourceFilter(admin.SimpleListFilter):
+    """Claims with an account by one source, offering the sources of the latest accounts."""
+
+    title = "source"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        latest = Account.objects.order_by("-pk").values("source_id")[:RECENT_ACCOUNTS]
+        recent = list(
+            Source.objects.filter(pk__in=Subquery(latest))
+            .order_by("name")
+            .values_list("pk", "name")[:RECENT_SOURCES]
+        )
+        chosen = self.value()
+        if chosen and chosen.isdigit() and int(chosen) not in {pk for pk, _ in recent}:
+            recent = list(Source.objects.filter(pk=int(chosen)).values_list("pk", "name")) + recent
+        return [(str(pk), name) for pk, name in recent]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return selectors.claims_with_account_by(queryset, int(value))

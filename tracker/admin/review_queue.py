@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from tracker import selectors, services
 from tracker.admin.base import ADMIN_CSS
 from tracker.admin.display import shorten, status_badge, user_name
+from tracker.admin.large_lists import EstimatedCountPaginator, RecentEventFilter
 from tracker.models import ReviewQueueClaim
 
 
@@ -47,10 +48,13 @@ def flag_list(flags, *, can_resolve: bool):
 class ReviewQueueAdmin(admin.ModelAdmin):
     list_display = ("claim", "status", "oldest_flag")
     list_display_links = None
-    list_filter = ("status", "event")
+    list_filter = ("status", RecentEventFilter)
     search_fields = ("text",)
     search_help_text = "Searches claim text, quotes, and the names and aliases of sources."
     list_per_page = 50
+    # Like the claims list: no COUNT(*) of every flagged claim, no list of every event.
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     actions = ("resolve_open_flags",)
 
     class Media:

@@ -95,9 +95,22 @@ def claims_with_account_by(queryset: QuerySet[Claim], source_id: int) -> QuerySe
 
 
 def claims_with_open_conflicts(queryset: QuerySet[Claim], *, has_open: bool) -> QuerySet[Claim]:
-    """Claims that an unacknowledged conflict or tension involves, or none does."""
-    conflicted = Exists(_open_conflict_links().filter(claim=OuterRef("pk")))
-    return queryset.filter(conflicted if has_open else ~conflicted)
+    """Claims that an unacknowledged conflict or tension involves, or none does.
+
+    A per-claim count, not EXISTS: PostgreSQL turns an EXISTS filter into a
+    semi-join it prices over the whole archive, and at a million claims then
+    plans parallel workers and JIT compilation (each costing more than the page).
+    A count is checked row by row as the list is walked newest first, stopping
+    at the page's end. ``< 1`` rather than ``= 0``: the planner's default guess
+    for an inequality keeps its cost estimate, and so the plan, small.
+    """
+    links = subquery_count(
+        _open_conflict_links().filter(claim=OuterRef("pk")), outer="claim", aggregate=Count("pk")
+    )
+    queryset = queryset.alias(open_conflict_links=links)
+    if has_open:
+        return queryset.filter(open_conflict_links__gt=0)
+    return queryset.filter(open_conflict_links__lt=1)
 
 
 def claims_with_open_flags(queryset: QuerySet[Claim], *, has_open: bool) -> QuerySet[Claim]:
