@@ -213,6 +213,11 @@ class TestConflictsList:
         conflict.refresh_from_db()
         assert conflict.explanation != "rewritten"
 
+    def test_named_conflicts_on_the_admin_index(self, editor_client):
+        body = editor_client.get(reverse("admin:index")).content.decode()
+        assert f'<a href="{FINDINGS}">Conflicts</a>' in body
+        assert ">Findings<" not in body
+
     def test_open_conflicts_come_first(self, editor_client, conflict):
         rows = list(editor_client.get(FINDINGS).context["cl"].result_list)
         assert rows[0] == conflict

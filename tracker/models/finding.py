@@ -42,6 +42,9 @@ class Finding(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # Editors know these as conflicts; "finding" is the code's word.
+        verbose_name = "conflict"
+        verbose_name_plural = "conflicts"
         ordering = ["event_id", "-severity", "kind", "id"]
         permissions = [("acknowledge_finding", "Can acknowledge a conflict")]
         constraints = [
