@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from tests.factories import make_source
 from tracker import services
 from tracker.models import Source
+from tracker.services.sources import source_named
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,23 @@ def test_source_edits_are_kept_in_history(reporter):
     services.source_update(actor=reporter, source=source, reliability="B")
     grades = [h.reliability for h in source.history.order_by("history_date")]
     assert grades == ["C", "B"]
+
+
+def test_renamed_to_its_own_alias_the_alias_keeps_the_old_name(editor):
+    source = make_source(name="SANA", aliases=["Syrian Arab News Agency", "Sana news"])
+    services.source_update(actor=editor, source=source, name="syrian arab news agency")
+    source.refresh_from_db()
+    assert source.name == "syrian arab news agency"
+    assert sorted(source.aliases.values_list("name", flat=True)) == ["SANA", "Sana news"]
+    assert source_named("sana") == source
+    renamed = source.aliases.get(name="SANA").history.order_by("history_date").last()
+    assert renamed.history_user == editor
+
+
+def test_renamed_to_another_sources_alias_is_refused(editor):
+    make_source(name="SANA", aliases=["Syrian Arab News Agency"])
+    other = make_source(name="Syrian state TV")
+    with pytest.raises(ValidationError):
+        services.source_update(actor=editor, source=other, name="Syrian Arab News Agency")
+    other.refresh_from_db()
+    assert other.name == "Syrian state TV"

@@ -61,6 +61,9 @@ def entity_update(*, actor: Actor, entity: NamedEntity, **changes) -> NamedEntit
     if source is not None and NamedEntity.objects.filter(source=source).exclude(pk=entity.pk):
         raise ValidationError({"source": f"{source} already has an entry in the names table."})
     changed = [field for field, value in changes.items() if getattr(entity, field) != value]
+    if "name" in changed:
+        # Renamed to one of its own aliases: the alias keeps the old name findable.
+        entity.aliases.filter(name__iexact=changes["name"]).update(name=entity.name)
     for field in changed:
         setattr(entity, field, changes[field])
     if changed:

@@ -109,6 +109,8 @@ def source_update(*, actor: Actor, source: Source, **changes) -> Source:
     if parent_changed:
         _root_of(changes["parent"], child=source)
     changed = [field for field, value in changes.items() if getattr(source, field) != value]
+    if "name" in changed:
+        _swap_with_own_alias(actor=actor, source=source, new_name=changes["name"])
     for field in changed:
         setattr(source, field, changes[field])
     if changed:
@@ -117,6 +119,19 @@ def source_update(*, actor: Actor, source: Source, **changes) -> Source:
     if parent_changed:
         findings_refresh_for_sources(source_ids=_reroot_subtree(source))
     return source
+
+
+def _swap_with_own_alias(*, actor: Actor, source: Source, new_name: str) -> None:
+    """Renamed to one of its own aliases: that alias takes the old name.
+
+    The old name is how earlier reports called the source, so it must still
+    find it; and a source whose name is also its alias would be listed twice.
+    """
+    alias = source.aliases.filter(name__iexact=new_name).first()
+    if alias is not None:
+        alias.name = source.name
+        alias._history_user = history_user(actor)
+        alias.save(update_fields=["name"])
 
 
 def _reroot_subtree(source: Source) -> set[int]:
