@@ -77,3 +77,19 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["wal", "IMMEDIATE"]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="PostgreSQL's setting; the PostgreSQL pass of CI checks it",
+)
+def test_postgresql_connections_run_without_jit_keeping_the_urls_options():
+    probe = (
+        "from django.db import connection; c = connection.cursor();"
+        "c.execute('SHOW jit'); print(c.fetchone()[0]);"
+        "c.execute('SHOW statement_timeout'); print(c.fetchone()[0])"
+    )
+    url = os.environ["DATABASE_URL"].split("?")[0] + "?options=-c%20statement_timeout%3D61s"
+    result = _manage("shell", "--no-imports", "-c", probe, DATABASE_URL=url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["off", "61s"]

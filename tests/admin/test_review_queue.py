@@ -2,20 +2,25 @@
 
 from datetime import timedelta
 
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.admin.conftest import logged_in, queries_for
 from tests.factories import make_claim, make_flag
 from tracker import services
-from tracker.models import Flag
+from tracker.models import Claim, Flag
 
 QUEUE = reverse("admin:tracker_reviewqueueclaim_changelist")
 
 
 def age(flag: Flag, days: int) -> None:
-    # raised_at is auto_now_add; tests move it back to order the queue.
+    """Raise ``flag`` ``days`` ago, as if it had been (raised_at is auto_now_add)."""
     Flag.objects.filter(pk=flag.pk).update(raised_at=timezone.now() - timedelta(days=days))
+    oldest = Flag.objects.filter(claim=flag.claim_id, resolved_at__isnull=True).aggregate(
+        first=Min("raised_at")
+    )["first"]
+    Claim.objects.filter(pk=flag.claim_id).update(oldest_open_flag_at=oldest)
 
 
 def queued(response) -> list[int]:

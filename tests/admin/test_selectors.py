@@ -4,10 +4,6 @@ They live here, beside the admin that uses them, while tests/selectors/ does
 not exist yet.
 """
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from tests.factories import (
     make_account,
     make_claim,
@@ -17,7 +13,7 @@ from tests.factories import (
     make_source,
 )
 from tracker import selectors, services
-from tracker.models import Finding, Flag
+from tracker.models import Finding
 from tracker.vocabularies import Aspect, Stance
 
 
@@ -102,14 +98,22 @@ def test_search_matches_every_word_somewhere(db):
 
 def test_review_queue(editor, reporter, db):
     first, second = make_claim(text="first"), make_claim(text="second")
+    make_claim(text="never flagged")
     older = make_flag(claim=second, raised_by=reporter)
-    Flag.objects.filter(pk=older.pk).update(raised_at=timezone.now() - timedelta(hours=3))
     make_flag(claim=first, raised_by=reporter)
     make_flag(claim=second, raised_by=editor, kind="needs_second_source")
-    queue = list(selectors.review_queue_queryset().order_by("oldest_open_flag_at"))
-    assert [c.pk for c in queue] == [second.pk, first.pk]
-    assert [f.kind for f in queue[0].open_flags] == ["could_not_verify", "needs_second_source"]
-    assert queue[0].open_flag_count == 2
+
+    def queue():
+        return list(selectors.review_queue_queryset().order_by("oldest_open_flag_at", "pk"))
+
+    assert [c.pk for c in queue()] == [second.pk, first.pk]
+    assert [f.kind for f in queue()[0].open_flags] == ["could_not_verify", "needs_second_source"]
+    assert queue()[0].open_flag_count == 2
+    # Resolving its oldest flag moves a claim back to when its next open one was raised.
+    services.flag_resolve(actor=editor, flag=older)
+    assert [c.pk for c in queue()] == [first.pk, second.pk]
+    services.claim_archive(actor=editor, claim=first)
+    assert [c.pk for c in queue()] == [second.pk]
 
 
 def test_status_history_newest_first(editor, db):

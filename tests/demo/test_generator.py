@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
+from django.db.models import Min
 
 from tests.factories import make_claim
 from tracker import services
@@ -49,7 +50,7 @@ def snapshot() -> dict[str, list]:
             Claim.objects, "text", "event", "aspect", "count_min", "count_max",
             "count_approximate", "unit", "status", "suggested_status", "suggestion_basis",
             "suggestion_reasons", "independent_sources", "created_at", "updated_at",
-            "archived_at", who=("created_by", "archived_by"),
+            "archived_at", "oldest_open_flag_at", who=("created_by", "archived_by"),
         ),
         "accounts": rows(
             Account.objects, "claim", "source", "document", "quote", "quote_start", "stance",
@@ -175,6 +176,22 @@ class TestIntegrity:
         for claim in Claim.objects.filter(event__isnull=True):
             services.findings_refresh_for_claim(claim=claim)
         assert stored() == before
+
+    def test_claims_keep_their_oldest_open_flag_as_the_services_would(self, demo):
+        demo(claims=300)
+        oldest = dict(
+            Flag.objects.filter(resolved_at__isnull=True)
+            .values("claim")
+            .annotate(first=Min("raised_at"))
+            .values_list("claim", "first")
+        )
+        assert oldest  # some claims have open flags
+        stored = dict(
+            Claim.objects.filter(oldest_open_flag_at__isnull=False).values_list(
+                "pk", "oldest_open_flag_at"
+            )
+        )
+        assert stored == oldest
 
     def test_statuses_follow_their_history(self, demo):
         demo(claims=300)

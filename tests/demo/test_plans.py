@@ -101,6 +101,11 @@ def test_the_admin_list_walks_the_updated_index(editor):
     assert "claim_updated_idx" in used
 
 
+def test_the_review_queue_walks_its_partial_index(editor):
+    used = index_names(claims_query(editor, "/admin/tracker/reviewqueueclaim/"))
+    assert "claim_review_queue_idx" in used
+
+
 def test_claims_of_an_event_use_its_index(editor):
     event = Event.objects.order_by("pk").first()
     used = index_names(claims_query(editor, f"/api/claims/?event={event.pk}"))

@@ -73,3 +73,28 @@ def test_anonymous_cannot_flag():
         services.flag_raise(
             actor=AnonymousUser(), claim=make_claim(), kind="could_not_verify", reason="other"
         )
+
+
+def test_the_claim_keeps_when_its_oldest_open_flag_was_raised(reporter, editor):
+    claim = make_claim()
+    updated_at = claim.updated_at
+    first = make_flag(claim=claim, raised_by=reporter)
+    second = make_flag(claim=claim, raised_by=editor)
+    claim.refresh_from_db()
+    assert claim.oldest_open_flag_at == first.raised_at
+    services.flag_resolve(actor=editor, flag=first)
+    claim.refresh_from_db()
+    assert claim.oldest_open_flag_at == second.raised_at
+    services.flag_resolve(actor=editor, flag=second)
+    claim.refresh_from_db()
+    assert claim.oldest_open_flag_at is None
+    # A flag is not an edit of the claim: lists keep their order, the API its ETag.
+    assert claim.updated_at == updated_at
+
+
+def test_a_refused_flag_leaves_the_claim_as_it_was(reporter):
+    claim = make_claim()
+    with pytest.raises(ValidationError):
+        services.flag_raise(actor=reporter, claim=claim, kind="could_not_verify", reason="nope")
+    claim.refresh_from_db()
+    assert claim.oldest_open_flag_at is None and not claim.flags.exists()

@@ -52,6 +52,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     search_fields = ("text",)
     search_help_text = "Searches claim text, quotes, and the names and aliases of sources."
     list_per_page = 50
+    ordering = ("oldest_open_flag_at", "pk")
     # Like the claims list: no COUNT(*) of every flagged claim, no list of every event.
     paginator = EstimatedCountPaginator
     show_full_result_count = False
@@ -62,10 +63,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.review_queue_queryset()
-
-    def get_ordering(self, request):
-        # The annotation, not a model field, so it cannot be ``ordering``.
-        return ("oldest_open_flag_at", "pk")
 
     def get_search_results(self, request, queryset, search_term):
         return selectors.claim_search(queryset, search_term), False

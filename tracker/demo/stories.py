@@ -688,7 +688,7 @@ class StoryTeller:
             reasons = list(summary.suggestion.reasons)
             independent = summary.independent_sources
         status, changed = self._verdicts(batch, claim.id, suggested, created)
-        self._flags(batch, claim.id, created)
+        oldest_open_flag = self._flags(batch, claim.id, created)
         updated = max([created, *changed])
         archived_at = archived_by = None
         if archived:
@@ -700,6 +700,7 @@ class StoryTeller:
                 claim.id, claim.text, event_id, claim.aspect, claim.count_min, claim.count_max,
                 claim.approximate, claim.unit, status, suggested, basis, reasons, independent,
                 archived_at, archived_by, created, updated, rng.choice(self.staff.reporters),
+                oldest_open_flag,
             )
         )  # fmt: skip
 
@@ -736,10 +737,12 @@ class StoryTeller:
             times.append(when)
         return path[-1], times
 
-    def _flags(self, batch: Batch, claim_id: int, created: datetime) -> None:
+    def _flags(self, batch: Batch, claim_id: int, created: datetime) -> datetime | None:
+        """Flags on the claim; returns when the oldest still open was raised."""
         rng = self.rng
         if rng.random() >= 0.06:
-            return
+            return None
+        oldest_open = None
         kinds = rng.sample(FlagKind.values, rng.choice((1, 1, 2)))
         for kind in kinds:
             reason = rng.choice(FlagReason.values)
@@ -753,6 +756,8 @@ class StoryTeller:
                 resolved_by = rng.choice(self.staff.editors)
                 resolved_at = raised + timedelta(hours=rng.uniform(1, 100))
                 resolution = "Checked with the desk."
+            elif oldest_open is None or raised < oldest_open:
+                oldest_open = raised
             batch.rows[tables.FLAG].append(
                 (
                     self.ids.take(tables.FLAG), claim_id, kind, reason, note,
@@ -760,3 +765,4 @@ class StoryTeller:
                     resolution,
                 )
             )  # fmt: skip
+        return oldest_open

@@ -1,6 +1,6 @@
 """Reads of claims for the admin and anything else that lists them."""
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tracker.models import (
     Account,
@@ -149,24 +149,15 @@ def claims_for_status_change(*, claim_ids: list[int]) -> list[Claim]:
 
 
 def review_queue_queryset() -> QuerySet[ReviewQueueClaim]:
-    """Claims that are not archived and have open flags, oldest open flag first.
+    """Claims that are not archived and have open flags, to be read oldest open flag first.
 
     Each claim carries ``open_flags`` (prefetched, oldest first, with who raised
-    them) and ``oldest_open_flag_at`` for ordering.
+    them). ``Claim.oldest_open_flag_at``, kept by the flag services, selects and
+    orders them through a partial index of just the queue.
     """
     open_flags = _open_flags().select_related("raised_by").order_by("raised_at", "id")
-    oldest = (
-        _open_flags()
-        .filter(claim=OuterRef("pk"))
-        .order_by()
-        .values("claim")
-        .annotate(first=Min("raised_at"))
-        .values("first")
-    )
     return (
         claim_list_queryset(model=ReviewQueueClaim)
-        .filter(archived_at__isnull=True)
-        .filter(Exists(_open_flags().filter(claim=OuterRef("pk"))))
-        .annotate(oldest_open_flag_at=Subquery(oldest))
+        .filter(archived_at__isnull=True, oldest_open_flag_at__isnull=False)
         .prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
     )
