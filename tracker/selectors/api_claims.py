@@ -45,6 +45,20 @@ def claim_api_list_queryset() -> QuerySet[Claim]:
     )
 
 
+# What a row of the claims list shows; the rest (the suggestion's reasons, who
+# archived it, the event's other fields) stays in the database.
+PAGE_COLUMNS = (
+    "text", "event__name", "aspect", "count_min", "count_max", "count_approximate", "unit",
+    "status", "suggested_status", "independent_sources", "archived_at", "created_at",
+    "updated_at",
+)  # fmt: skip
+
+
+def claim_api_page_queryset() -> QuerySet[Claim]:
+    """The claims list's rows: ``claim_api_list_queryset`` with only the columns it shows."""
+    return claim_api_list_queryset().only(*PAGE_COLUMNS)
+
+
 def accounts_with_summaries() -> QuerySet[Account]:
     """Accounts with their source (and its root), intermediary and document, text deferred."""
     return (

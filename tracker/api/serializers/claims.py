@@ -35,6 +35,40 @@ class ClaimSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    def to_representation(self, claim: Claim) -> dict:
+        """The declared fields' output, read straight off the row.
+
+        DRF's field-by-field path (a lookup, a call and a conversion for each
+        of nineteen fields) costs more than the query for a page of claims;
+        the declared fields above still make the schema, and a test holds
+        this to what DRF's generic path gives for the same claims.
+        """
+        return {
+            "id": claim.pk,
+            "text": claim.text,
+            "event": claim.event_id,
+            "event_name": claim.event.name if claim.event_id is not None else None,
+            "aspect": claim.aspect,
+            "count_min": claim.count_min,
+            "count_max": claim.count_max,
+            "count_approximate": claim.count_approximate,
+            "unit": claim.unit,
+            "interval": claim.interval_display,
+            "status": claim.status,
+            "suggested_status": claim.suggested_status,
+            "independent_sources": claim.independent_sources,
+            "account_count": claim.account_count,
+            "open_flag_count": claim.open_flag_count,
+            "has_open_conflict": bool(claim.has_open_conflict),
+            "archived": claim.is_archived,
+            "created_at": _DATETIME.to_representation(claim.created_at),
+            "updated_at": _DATETIME.to_representation(claim.updated_at),
+        }
+
+
+# Formats a datetime as every DRF DateTimeField does (settings' format and zone).
+_DATETIME = serializers.DateTimeField()
+
 
 class SuggestionSerializer(serializers.Serializer):
     status = serializers.CharField(help_text="What the comparison suggests; editors decide.")
@@ -64,6 +98,9 @@ class ClaimDetailSerializer(ClaimSerializer):
             "open_flags", "status_history", "archived_at", "archived_by", "created_by",
         ]  # fmt: skip
         read_only_fields = fields
+
+    # Its many nested fields go DRF's generic way, the list's fast path aside.
+    to_representation = serializers.ModelSerializer.to_representation
 
     @extend_schema_field(SuggestionSerializer)
     def get_suggestion(self, claim: Claim) -> dict:

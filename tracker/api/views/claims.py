@@ -61,7 +61,7 @@ from tracker.api.views.base import (
 from tracker.models import Claim
 from tracker.selectors.api_claims import (
     claim_api_detail_queryset,
-    claim_api_list_queryset,
+    claim_api_page_queryset,
     claimreview_queryset,
 )
 
@@ -154,7 +154,7 @@ class ClaimViewSet(
     ordering = ["-updated_at"]
 
     def list_queryset(self):
-        return claim_api_list_queryset()
+        return claim_api_page_queryset()
 
     def detail_queryset(self):
         if self.action == "claimreview":
