@@ -1,41 +1,85 @@
 """Render the JSON of bench/run.py runs as the Markdown tables of bench/RESULTS.md.
 
-.venv/bin/python bench/report.py results/pg-10k.json results/pg-100k.json ...
+    .venv/bin/python bench/report.py results/pg-10000-r1.json results/pg-10000-r2.json ...
+
+Runs of the same database and size are one table: each time is the median of
+the runs' medians (and of their 95th percentiles), each ratio the median of
+the runs' ratios with their range beside it, since a ratio is only fair
+within the run that measured both sides. Then the issue's targets, checked
+against those figures.
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 import sys
+from collections import defaultdict
 from pathlib import Path
 
+# The issue's targets at the largest PostgreSQL archive.
+API_LIST_RATIO = 3.0
+SEARCH_P95_MS = 100.0
+ADD_ACCOUNT_GROWTH = 1.5
 
-def queries(figure: dict) -> str:
-    low, high = figure["queries"], figure.get("queries_max", figure["queries"])
+
+def queries(figures: list[dict]) -> str:
+    low = min(f["queries"] for f in figures)
+    high = max(f.get("queries_max", f["queries"]) for f in figures)
     return str(low) if low == high else f"{low}–{high}"
 
 
-def table(run: dict) -> str:
+def engine(run: dict) -> str:
+    return run["database"].split(" (")[0]
+
+
+def aggregate(runs: list[dict]) -> dict[str, dict]:
+    """Per figure: the median over runs of median, p95, floor and ratio, and the ratios' range."""
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    for run in runs:
+        for figure in run["figures"]:
+            by_name[figure["name"]].append(figure)
+    summary = {}
+    for name, figures in by_name.items():
+        ratios = [f["ratio"] for f in figures]
+        summary[name] = {
+            "median_ms": statistics.median(f["median_ms"] for f in figures),
+            "p95_ms": statistics.median(f["p95_ms"] for f in figures),
+            "p95_ms_worst": max(f["p95_ms"] for f in figures),
+            "floor_median_ms": statistics.median(f["floor_median_ms"] for f in figures),
+            "ratio": statistics.median(ratios),
+            "ratio_low": min(ratios),
+            "ratio_high": max(ratios),
+            "runs": figures[0]["runs"],
+            "queries": queries(figures),
+        }
+    return summary
+
+
+def table(runs: list[dict]) -> str:
+    first = runs[0]
+    summary = aggregate(runs)
     lines = [
-        f"### {run['database'].split(' (')[0]}, {run['claims']:,} claims "
-        f"({run['accounts']:,} accounts)",
+        f"### {engine(first)}, {first['claims']:,} claims ({first['accounts']:,} accounts)",
         "",
         "```sh",
-        run.get("command", ""),
+        # Where a run wrote its JSON is not part of what it measured.
+        first.get("command", "").split(" --json")[0],
         "```",
         "",
-        f"{run['archive']}; measured {run['measured_at']}.",
+        f"{first['archive']}. {len(runs)} runs of the command, "
+        f"{', '.join(run['measured_at'] for run in runs)}; times are medians over the runs.",
         "",
-        "| figure | runs | median ms | p95 ms | queries | floor median ms | ratio to floor |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| figure | timed runs | median ms | p95 ms | queries | floor ms | ratio | ratio range |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for figure in run["figures"]:
+    for name, figure in summary.items():
         lines.append(
-            f"| {figure['name']} | {figure['runs']} | {figure['median_ms']:.1f} "
-            f"| {figure['p95_ms']:.1f} | {queries(figure)} "
-            f"| {figure['floor_median_ms']:.1f} | {figure['ratio']:.2f} |"
+            f"| {name} | {figure['runs']} | {figure['median_ms']:.1f} | {figure['p95_ms']:.1f} "
+            f"| {figure['queries']} | {figure['floor_median_ms']:.1f} | {figure['ratio']:.2f} "
+            f"| {figure['ratio_low']:.2f}–{figure['ratio_high']:.2f} |"
         )
-    counts = run.get("list_query_counts", {})
+    counts = first.get("list_query_counts", {})
     if counts:
         sizes = list(next(iter(counts.values())))
         lines += [
@@ -50,8 +94,53 @@ def table(run: dict) -> str:
     return "\n".join(lines)
 
 
+def targets(groups: dict[tuple[str, int], list[dict]]) -> str:
+    """The issue's targets, read off the largest and smallest PostgreSQL archives."""
+    sizes = sorted(claims for (name, claims) in groups if name.startswith("PostgreSQL"))
+    if not sizes:
+        return ""
+    (large_key,) = [key for key in groups if key[1] == sizes[-1] and key[0].startswith("Postg")]
+    (small_key,) = [key for key in groups if key[1] == sizes[0] and key[0].startswith("Postg")]
+    large, small = aggregate(groups[large_key]), aggregate(groups[small_key])
+    lists = [f for name, f in large.items() if name.startswith("api list")]
+    searches = [f for name, f in large.items() if name.startswith("search")]
+    growth = large["add account"]["median_ms"] / small["add account"]["median_ms"]
+    counts = [by_size for run in groups[large_key] for by_size in run["list_query_counts"].values()]
+    constant = all(len(set(by_size.values())) == 1 for by_size in counts)
+    worst_ratio = max(f["ratio"] for f in lists)
+    worst_p95 = max(f["p95_ms_worst"] for f in searches)
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    return "\n".join(
+        [
+            f"### Targets at {sizes[-1]:,} claims",
+            "",
+            "| target | measured | |",
+            "|---|---|---|",
+            f"| API lists within {API_LIST_RATIO:g}× their floor | worst median ratio "
+            f"{worst_ratio:.2f} | {verdict(worst_ratio <= API_LIST_RATIO)} |",
+            f"| search p95 under {SEARCH_P95_MS:g} ms | worst p95 of any run "
+            f"{worst_p95:.1f} ms | {verdict(worst_p95 < SEARCH_P95_MS)} |",
+            f"| adding an account at most {ADD_ACCOUNT_GROWTH:g}× its cost at "
+            f"{sizes[0]:,} | {growth:.2f}× ({large['add account']['median_ms']:.1f} ms against "
+            f"{small['add account']['median_ms']:.1f} ms) | "
+            f"{verdict(growth <= ADD_ACCOUNT_GROWTH)} |",
+            f"| list query counts independent of page size | "
+            f"{'the same at every page size' if constant else 'vary'} | {verdict(constant)} |",
+        ]
+    )
+
+
 def main(paths: list[str]) -> None:
-    print("\n\n".join(table(json.loads(Path(path).read_text())) for path in paths))
+    groups: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for path in paths:
+        run = json.loads(Path(path).read_text())
+        groups[(engine(run), run["claims"])].append(run)
+    ordered = sorted(groups, key=lambda key: (not key[0].startswith("Postgre"), key[1]))
+    parts = [targets(groups), *(table(groups[key]) for key in ordered)]
+    print("\n\n".join(part for part in parts if part))
 
 
 if __name__ == "__main__":
