@@ -93,3 +93,22 @@ def test_postgresql_connections_run_without_jit_keeping_the_urls_options():
     result = _manage("shell", "--no-imports", "-c", probe, DATABASE_URL=url)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["off", "61s"]
+
+
+def test_production_processes_share_the_throttles_counts(tmp_path):
+    production = {
+        "DJANGO_SETTINGS_MODULE": "tracker.settings_production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    }
+    created = _manage("createcachetable", **production)
+    assert created.returncode == 0, created.stderr
+    # Two processes, as two gunicorn workers: what one counts, the other sees.
+    cache = "from django.core.cache import cache; "
+    count = cache + "print(cache.incr('throttle', 1))"
+    first = cache + "cache.set('throttle', 1); print(cache.get('throttle'))"
+    start = _manage("shell", "--no-imports", "-c", first, **production)
+    assert start.returncode == 0, start.stderr
+    other = _manage("shell", "--no-imports", "-c", count, **production)
+    assert other.returncode == 0, other.stderr
+    assert (start.stdout.split(), other.stdout.split()) == (["1"], ["2"])

@@ -23,6 +23,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The API's throttles count in the cache. Each gunicorn worker (and each app
+# host) would keep its own counts in the default per-process cache, multiplying
+# every limit by their number; a table in the database they share holds one
+# count for all, with no other service to run (``manage.py createcachetable``).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ.get("CACHE_TABLE", "tracker_cache"),
+    }
+}
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
