@@ -1,6 +1,29 @@
 import pytest
 
 from tests.factories import make_editor, make_reporter
+from tests.roles import restore_roles
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def _newsroom_roles(request):
+    """Every test that uses the database starts with the Editors and Reporters groups.
+
+    Migrations make them, and a transactional test's flush removes them (the
+    serialized copy Django restores from is not reliable beside Playwright;
+    see tests.roles). pytest-django runs those tests last, but run in
+    parallel (``-n``) or picked out, they come first, and the tests after
+    them would find users without permissions.
+    """
+    names = set(request.fixturenames)
+    if not names & DATABASE_FIXTURES and not request.node.get_closest_marker("django_db"):
+        return
+    request.getfixturevalue("transactional_db" if "transactional_db" in names else "db")
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name="Editors").exists():
+        restore_roles()
 
 
 @pytest.fixture
