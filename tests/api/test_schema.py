@@ -115,6 +115,24 @@ def test_the_etag_header_is_documented(schema):
     assert "ETag" in detail["headers"]
 
 
+ROUTED_BY_THE_MIXINS = re.compile(r"^/api/[a-z-]+/(\{id\}/)?$")
+
+
+def test_every_list_and_object_documents_what_the_shared_mixins_answer(schema, editor_api):
+    """Any list refuses a bad page size (400); any object answers If-None-Match (304)."""
+    gets = {path: ops["get"] for path, ops in schema["paths"].items() if "get" in ops}
+    lists = [p for p in gets if ROUTED_BY_THE_MIXINS.match(p) and "{id}" not in p]
+    objects = [p for p in gets if ROUTED_BY_THE_MIXINS.match(p) and "{id}" in p]
+    assert len(lists) >= 10 and len(objects) >= 10
+    for path in lists:
+        assert "400" in gets[path]["responses"], path
+        assert editor_api.get(f"{path}?page_size=-1").status_code == 400, path
+    for path in objects:
+        assert "304" in gets[path]["responses"], path
+        headers = {p["name"] for p in gets[path].get("parameters", []) if p["in"] == "header"}
+        assert "If-None-Match" in headers, path
+
+
 def test_swagger_ui_is_served_from_local_static_files(editor_api):
     response = editor_api.get("/api/docs/")
     assert response.status_code == 200

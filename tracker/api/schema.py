@@ -9,7 +9,7 @@ from drf_spectacular.plumbing import (
     get_view_model,
 )
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
 from tracker.models import SuggestionStatus
@@ -93,6 +93,51 @@ def ok(response, description: str) -> OpenApiResponse:
 PAGE = "A page of results; `next` and `previous` are cursor URLs."
 CURRENT = "The resource as it now is."
 CREATED = "Created; the Location header names it."
+
+
+# The standard actions, documented alike on every resource: what each accepts
+# and answers follows from the shared mixins (tracker.api.views.base), so it
+# is written once here rather than in each view.
+
+
+def list_schema(serializer, *, summary: str, description: str | None = None):
+    """A page of ``serializer``; 400 for a filter or page size it cannot take."""
+    return extend_schema(
+        summary=summary,
+        description=description,
+        responses={200: ok(serializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
+    )
+
+
+def retrieve_schema(serializer, *, summary: str, description: str | None = None):
+    """One object with its ETag; 304 when the client's If-None-Match is current."""
+    return extend_schema(
+        summary=summary,
+        description=description,
+        parameters=[IF_NONE_MATCH, ETAG],
+        responses={200: ok(serializer, CURRENT), **NOT_MODIFIED, **errors(*DETAIL_ERRORS)},
+    )
+
+
+def create_schema(request, serializer, *, summary: str, description: str | None = None):
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request=request,
+        parameters=[ETAG],
+        responses={201: ok(serializer, CREATED), **errors(*WRITE_ERRORS)},
+    )
+
+
+def update_schema(request, serializer, *, summary: str, description: str | None = None):
+    """PUT or PATCH, which must name the version it changes (If-Match)."""
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request=request,
+        parameters=[IF_MATCH, ETAG],
+        responses={200: ok(serializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    )
 
 
 # Choice sets whose field name another choice set already uses ("kind" of a

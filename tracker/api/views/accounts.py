@@ -9,18 +9,12 @@ from tracker import services
 from tracker.api.filters import AccountFilter
 from tracker.api.schema import (
     CONDITIONAL_ERRORS,
-    CREATED,
-    CURRENT,
-    DETAIL_ERRORS,
-    ETAG,
     IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
-    READ_ERRORS,
-    WRITE_ERRORS,
+    create_schema,
     errors,
-    ok,
+    list_schema,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.accounts import (
     AccountCreateSerializer,
@@ -39,34 +33,20 @@ from tracker.selectors.api_claims import accounts_with_summaries
 
 
 @extend_schema_view(
-    list=extend_schema(
-        summary="List accounts",
-        responses={200: ok(AccountSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
-    ),
-    retrieve=extend_schema(
-        summary="One account",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={200: ok(AccountSerializer, CURRENT), **NOT_MODIFIED, **errors(*DETAIL_ERRORS)},
-    ),
-    create=extend_schema(
+    list=list_schema(AccountSerializer, summary="List accounts"),
+    retrieve=retrieve_schema(AccountSerializer, summary="One account"),
+    create=create_schema(
+        AccountCreateSerializer,
+        AccountSerializer,
         summary="Add an account of a claim",
         description="The quote must occur verbatim in the document's text: at the offsets "
         "given, or (without offsets) exactly once. Refreshes the event's findings.",
-        request=AccountCreateSerializer,
-        parameters=[ETAG],
-        responses={201: ok(AccountSerializer, CREATED), **errors(*WRITE_ERRORS)},
     ),
-    update=extend_schema(
-        summary="Replace an account's fields",
-        request=AccountUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(AccountSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    update=update_schema(
+        AccountUpdateSerializer, AccountSerializer, summary="Replace an account's fields"
     ),
-    partial_update=extend_schema(
-        summary="Change some of an account's fields",
-        request=AccountUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(AccountSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    partial_update=update_schema(
+        AccountUpdateSerializer, AccountSerializer, summary="Change some of an account's fields"
     ),
     destroy=extend_schema(
         summary="Remove an account recorded in error (editors)",

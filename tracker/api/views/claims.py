@@ -36,13 +36,13 @@ from tracker.api.schema import (
     DETAIL_ERRORS,
     ETAG,
     IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
-    READ_ERRORS,
     WRITE_ERRORS,
+    create_schema,
     errors,
+    list_schema,
     ok,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.claims import (
     ClaimDetailSerializer,
@@ -81,41 +81,31 @@ CLAIMREVIEW = OpenApiResponse(
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        ClaimSerializer,
         summary="List claims",
         description="Compact rows; archived claims only with ?archived=yes or all.",
-        responses={200: ok(ClaimSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
     ),
-    retrieve=extend_schema(
+    retrieve=retrieve_schema(
+        ClaimDetailSerializer,
         summary="One claim in full",
         description="With its accounts (source, intermediary and document summaries), "
         "findings, open flags, verdict history and the suggested status.",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={
-            200: ok(ClaimDetailSerializer, CURRENT),
-            **NOT_MODIFIED,
-            **errors(*DETAIL_ERRORS),
-        },
     ),
-    create=extend_schema(
+    create=create_schema(
+        ClaimWriteSerializer,
+        ClaimDetailSerializer,
         summary="Add a claim",
         description="A new claim is unverified; its status is set with POST .../status/.",
-        request=ClaimWriteSerializer,
-        parameters=[ETAG],
-        responses={201: ok(ClaimDetailSerializer, CREATED), **errors(*WRITE_ERRORS)},
     ),
-    update=extend_schema(
+    update=update_schema(
+        ClaimWriteSerializer,
+        ClaimDetailSerializer,
         summary="Replace a claim's fields",
         description="Fields left out take their defaults. The status cannot be changed here.",
-        request=ClaimWriteSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(ClaimDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
     ),
-    partial_update=extend_schema(
-        summary="Change some of a claim's fields",
-        request=ClaimWriteSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(ClaimDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    partial_update=update_schema(
+        ClaimWriteSerializer, ClaimDetailSerializer, summary="Change some of a claim's fields"
     ),
     destroy=extend_schema(
         summary="Archive a claim",

@@ -7,13 +7,12 @@ from tracker import services
 from tracker.api.filters import FindingFilter
 from tracker.api.schema import (
     CURRENT,
-    DETAIL_ERRORS,
     ETAG,
-    PAGE,
-    READ_ERRORS,
     WRITE_ERRORS,
     errors,
+    list_schema,
     ok,
+    retrieve_schema,
 )
 from tracker.api.serializers.findings import AcknowledgeSerializer, FindingSerializer
 from tracker.api.views.base import (
@@ -26,17 +25,13 @@ from tracker.selectors.api_findings import findings_with_links
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        FindingSerializer,
         summary="List stored findings",
         description="What the comparison of each event's accounts found: conflicts, "
         "tensions and information. `is_open=true` lists the unacknowledged conflicts.",
-        responses={200: ok(FindingSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
     ),
-    retrieve=extend_schema(
-        summary="One finding",
-        parameters=[ETAG],
-        responses={200: ok(FindingSerializer, CURRENT), **errors(*DETAIL_ERRORS)},
-    ),
+    retrieve=retrieve_schema(FindingSerializer, summary="One finding"),
 )
 class ConflictViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     permission_model = Finding

@@ -9,25 +9,16 @@ detail, whose ``extraction`` and ``suggestions`` say what was found.
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema_view
 from rest_framework.exceptions import ValidationError
 
 from tracker import services
 from tracker.api.filters import DocumentFilter
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
-    CREATED,
-    CURRENT,
-    DETAIL_ERRORS,
-    ETAG,
-    IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
-    READ_ERRORS,
-    WRITE_ERRORS,
-    errors,
-    ok,
+    create_schema,
+    list_schema,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.documents import (
     DocumentCreateSerializer,
@@ -50,45 +41,37 @@ from tracker.selectors.api_suggestions import (
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        DocumentSerializer,
         summary="List documents",
         description="Published reports, without their text.",
-        responses={200: ok(DocumentSerializer(many=True), PAGE), **errors(*READ_ERRORS)},
     ),
-    retrieve=extend_schema(
+    retrieve=retrieve_schema(
+        DocumentDetailSerializer,
         summary="One document",
         description="With its full text, the accounts that quote it (in text order), what "
         "the extractor set aside (`extraction.noise`) and its suggestions by status.",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={
-            200: ok(DocumentDetailSerializer, CURRENT),
-            **NOT_MODIFIED,
-            **errors(*DETAIL_ERRORS),
-        },
     ),
-    create=extend_schema(
+    create=create_schema(
+        DocumentCreateSerializer,
+        DocumentDetailSerializer,
         summary="Add a document and suggest its accounts",
         description="Stores the text as published (or the visible prose of `html`) and runs "
         "the extractor over it: `suggestions` in the response counts the suggested accounts "
         "and links to them, `extraction` lists the noise set aside and any warnings. Nothing "
         "is verified or accepted automatically. Text already stored is refused (400) with "
         "the number of the document that holds it; nothing is stored on any error.",
-        request=DocumentCreateSerializer,
-        parameters=[ETAG],
-        responses={201: ok(DocumentDetailSerializer, CREATED), **errors(*WRITE_ERRORS)},
     ),
-    update=extend_schema(
+    update=update_schema(
+        DocumentUpdateSerializer,
+        DocumentDetailSerializer,
         summary="Replace a document's metadata",
         description="The text is fixed once stored: accounts quote it by offset.",
-        request=DocumentUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(DocumentDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
     ),
-    partial_update=extend_schema(
+    partial_update=update_schema(
+        DocumentUpdateSerializer,
+        DocumentDetailSerializer,
         summary="Change some of a document's metadata",
-        request=DocumentUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(DocumentDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
     ),
 )
 class DocumentViewSet(

@@ -1,23 +1,14 @@
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema_view
 
 from tracker import services
 from tracker.api.filters import EventFilter
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
-    CREATED,
-    CURRENT,
-    DETAIL_ERRORS,
-    ETAG,
-    IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
-    READ_ERRORS,
-    WRITE_ERRORS,
-    errors,
-    ok,
+    create_schema,
+    list_schema,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.events import (
     EventDetailSerializer,
@@ -37,40 +28,21 @@ from tracker.selectors.events import event_list_queryset
 
 
 @extend_schema_view(
-    list=extend_schema(
-        summary="List events",
-        responses={200: ok(EventSerializer(many=True), PAGE), **errors(*READ_ERRORS)},
-    ),
-    retrieve=extend_schema(
+    list=list_schema(EventSerializer, summary="List events"),
+    retrieve=retrieve_schema(
+        EventDetailSerializer,
         summary="One event, its accounts side by side",
         description="Every account of the event's live claims with its source, root "
         "affiliation, whether it is interested, stance, value and quote; per count aspect "
         "the bars of each independent source with their consensus and spread; and the "
         "stored findings (conflicts can be acknowledged at /api/conflicts/{id}/acknowledge/).",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={
-            200: ok(EventDetailSerializer, CURRENT),
-            **NOT_MODIFIED,
-            **errors(*DETAIL_ERRORS),
-        },
     ),
-    create=extend_schema(
-        summary="Add an event",
-        request=EventWriteSerializer,
-        parameters=[ETAG],
-        responses={201: ok(EventDetailSerializer, CREATED), **errors(*WRITE_ERRORS)},
+    create=create_schema(EventWriteSerializer, EventDetailSerializer, summary="Add an event"),
+    update=update_schema(
+        EventWriteSerializer, EventDetailSerializer, summary="Replace an event's fields"
     ),
-    update=extend_schema(
-        summary="Replace an event's fields",
-        request=EventWriteSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(EventDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
-    ),
-    partial_update=extend_schema(
-        summary="Change some of an event's fields",
-        request=EventWriteSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(EventDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+    partial_update=update_schema(
+        EventWriteSerializer, EventDetailSerializer, summary="Change some of an event's fields"
     ),
 )
 class EventViewSet(

@@ -57,7 +57,7 @@ class ClaimReviewFeedView(generics.GenericAPIView):
         ],
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, "A DataFeed of ClaimReviews."),
-            **errors(401, 403, 404),
+            **errors(400, 401, 403, 404),
         },
     )
     def get(self, request: Request) -> Response:

@@ -7,13 +7,12 @@ from tracker import services
 from tracker.api.filters import FlagFilter
 from tracker.api.schema import (
     CURRENT,
-    DETAIL_ERRORS,
     ETAG,
-    PAGE,
-    READ_ERRORS,
     WRITE_ERRORS,
     errors,
+    list_schema,
     ok,
+    retrieve_schema,
 )
 from tracker.api.serializers.flags import FlagResolveSerializer, FlagSerializer
 from tracker.api.views.base import (
@@ -26,16 +25,12 @@ from tracker.selectors.flags import flag_list_queryset
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        FlagSerializer,
         summary="List flags",
         description="Raise one with POST /api/claims/{id}/flags/.",
-        responses={200: ok(FlagSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
     ),
-    retrieve=extend_schema(
-        summary="One flag",
-        parameters=[ETAG],
-        responses={200: ok(FlagSerializer, CURRENT), **errors(*DETAIL_ERRORS)},
-    ),
+    retrieve=retrieve_schema(FlagSerializer, summary="One flag"),
 )
 class FlagViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     permission_model = Flag

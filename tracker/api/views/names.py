@@ -22,15 +22,15 @@ from tracker.api.schema import (
     CONDITIONAL_ERRORS,
     CREATED,
     CURRENT,
-    DETAIL_ERRORS,
     ETAG,
     IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
     WRITE_ERRORS,
+    create_schema,
     errors,
+    list_schema,
     ok,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.names import (
     EntityAliasCreateSerializer,
@@ -54,40 +54,29 @@ ALIAS_ID = OpenApiParameter(
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        NamedEntitySerializer,
         summary="List the names table",
         description="Parties, places, organisations and people, each with every alias "
         "reports use for it.",
-        responses={200: ok(NamedEntitySerializer(many=True), PAGE), **errors(400, 401, 403)},
     ),
-    retrieve=extend_schema(
-        summary="One named entity",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={
-            200: ok(NamedEntitySerializer, CURRENT),
-            **NOT_MODIFIED,
-            **errors(*DETAIL_ERRORS),
-        },
-    ),
-    create=extend_schema(
+    retrieve=retrieve_schema(NamedEntitySerializer, summary="One named entity"),
+    create=create_schema(
+        NamedEntityCreateSerializer,
+        NamedEntitySerializer,
         summary="Add a named entity",
         description="A name (and its aliases) already in the table, as a name or an alias, "
         "is refused.",
-        request=NamedEntityCreateSerializer,
-        parameters=[ETAG],
-        responses={201: ok(NamedEntitySerializer, CREATED), **errors(*WRITE_ERRORS)},
     ),
-    update=extend_schema(
+    update=update_schema(
+        NamedEntityUpdateSerializer,
+        NamedEntitySerializer,
         summary="Replace a named entity's fields",
-        request=NamedEntityUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(NamedEntitySerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
     ),
-    partial_update=extend_schema(
+    partial_update=update_schema(
+        NamedEntityUpdateSerializer,
+        NamedEntitySerializer,
         summary="Change some of a named entity's fields",
-        request=NamedEntityUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(NamedEntitySerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
     ),
 )
 class NamedEntityViewSet(

@@ -9,19 +9,15 @@ from rest_framework.response import Response
 from tracker import services
 from tracker.api.filters import SourceFilter
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
     CREATED,
-    CURRENT,
-    DETAIL_ERRORS,
     ETAG,
-    IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
-    READ_ERRORS,
     WRITE_ERRORS,
+    create_schema,
     errors,
+    list_schema,
     ok,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.sources import (
     AliasCreateSerializer,
@@ -41,35 +37,22 @@ from tracker.selectors.sources import source_list_queryset
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        SourceSerializer,
         summary="List sources",
         description="Outlets, agencies, governments, armed parties, spokespeople, witnesses.",
-        responses={200: ok(SourceSerializer(many=True), PAGE), **errors(*READ_ERRORS)},
     ),
-    retrieve=extend_schema(
-        summary="One source",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={200: ok(SourceSerializer, CURRENT), **NOT_MODIFIED, **errors(*DETAIL_ERRORS)},
+    retrieve=retrieve_schema(SourceSerializer, summary="One source"),
+    create=create_schema(SourceCreateSerializer, SourceSerializer, summary="Add a source"),
+    update=update_schema(
+        SourceUpdateSerializer, SourceSerializer, summary="Replace a source's fields"
     ),
-    create=extend_schema(
-        summary="Add a source",
-        request=SourceCreateSerializer,
-        parameters=[ETAG],
-        responses={201: ok(SourceSerializer, CREATED), **errors(*WRITE_ERRORS)},
-    ),
-    update=extend_schema(
-        summary="Replace a source's fields",
-        request=SourceUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(SourceSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
-    ),
-    partial_update=extend_schema(
+    partial_update=update_schema(
+        SourceUpdateSerializer,
+        SourceSerializer,
         summary="Change some of a source's fields",
         description="A new parent moves the source (and all that speak for it) to a new root "
         "affiliation, and refreshes the findings it takes part in.",
-        request=SourceUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(SourceSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
     ),
 )
 class SourceViewSet(

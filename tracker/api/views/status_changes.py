@@ -1,7 +1,7 @@
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema_view
 
 from tracker.api.filters import StatusChangeFilter
-from tracker.api.schema import CURRENT, DETAIL_ERRORS, ETAG, PAGE, READ_ERRORS, errors, ok
+from tracker.api.schema import list_schema, retrieve_schema
 from tracker.api.serializers.status_changes import StatusChangeSerializer
 from tracker.api.views.base import (
     ListMixin,
@@ -13,17 +13,13 @@ from tracker.selectors.status_changes import status_change_list_queryset
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        StatusChangeSerializer,
         summary="List verdicts",
         description="The append-only record of every status change. Read-only: a verdict "
         "is given with POST /api/claims/{id}/status/.",
-        responses={200: ok(StatusChangeSerializer(many=True), PAGE), **errors(400, *READ_ERRORS)},
     ),
-    retrieve=extend_schema(
-        summary="One verdict",
-        parameters=[ETAG],
-        responses={200: ok(StatusChangeSerializer, CURRENT), **errors(*DETAIL_ERRORS)},
-    ),
+    retrieve=retrieve_schema(StatusChangeSerializer, summary="One verdict"),
 )
 class StatusChangeViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     permission_model = StatusChange

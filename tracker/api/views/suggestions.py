@@ -27,17 +27,14 @@ from tracker import services
 from tracker.api.etag import require_if_match
 from tracker.api.filters import SuggestionFilter
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
     CREATED,
     CURRENT,
-    DETAIL_ERRORS,
     ETAG,
-    IF_MATCH,
-    IF_NONE_MATCH,
-    NOT_MODIFIED,
-    PAGE,
     errors,
+    list_schema,
     ok,
+    retrieve_schema,
+    update_schema,
 )
 from tracker.api.serializers.accounts import AccountSerializer
 from tracker.api.serializers.suggestions import (
@@ -68,35 +65,26 @@ DECISION_ERRORS = (400, 401, 403, 404, 412, 413, 428, 429)
 
 
 @extend_schema_view(
-    list=extend_schema(
+    list=list_schema(
+        SuggestedAccountSerializer,
         summary="List suggested accounts",
         description="What the extractor suggested, oldest first, so one document's "
         "suggestions come in text order. `?status=pending` is the review queue.",
-        responses={200: ok(SuggestedAccountSerializer(many=True), PAGE), **errors(400, 401, 403)},
     ),
-    retrieve=extend_schema(
+    retrieve=retrieve_schema(
+        SuggestedAccountDetailSerializer,
         summary="One suggested account",
         description="With the text around its quote, the proposed new source (when the "
         "speaker matched none), the named parties, the rules that produced it and the "
         "decision.",
-        parameters=[IF_NONE_MATCH, ETAG],
-        responses={
-            200: ok(SuggestedAccountDetailSerializer, CURRENT),
-            **NOT_MODIFIED,
-            **errors(*DETAIL_ERRORS),
-        },
     ),
-    partial_update=extend_schema(
+    partial_update=update_schema(
+        SuggestionEditSerializer,
+        SuggestedAccountDetailSerializer,
         summary="Correct a pending suggestion",
         description="Any of speaker source, stance, intermediary, claim text, aspect, "
         "interval, event, named parties and quote (checked against the document). Every "
         "edit is kept in the suggestion's history. A decided suggestion is read-only (400).",
-        request=SuggestionEditSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={
-            200: ok(SuggestedAccountDetailSerializer, CURRENT),
-            **errors(*CONDITIONAL_ERRORS),
-        },
     ),
 )
 class SuggestionViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
