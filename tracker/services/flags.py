@@ -48,6 +48,8 @@ def flag_resolve(*, actor: Actor, flag: Flag, note: str = "") -> Flag:
     if actor is None:
         raise ValidationError({"resolved_by": "A flag must be resolved by a person."})
     note = clean_text("resolution_note", note or "", required=False, max_length=5000)
+    # The claim's row before the flag's, as flag_raise takes them, so the two
+    # never wait on each other the other way round.
     list(Claim.objects.select_for_update().filter(pk=flag.claim_id).values_list("pk"))
     flag = Flag.objects.select_for_update().get(pk=flag.pk)
     if flag.resolved_at is not None:
