@@ -68,7 +68,40 @@ class EstimatedCountPaginator(Paginator):
     count_is_estimate = False
 
 
-class RecentEventFilter(admin.SimpleListFilter):
+class RecentChoicesFilter(admin.SimpleListFilter):
+    """A filter by one related row that offers only the latest rows, and the one chosen.
+
+    Subclasses say which rows are recent (``recent``, as (pk, name) pairs),
+    how to name a chosen one that is not among them (``chosen``), and how to
+    filter by it (``filter_by``). A value that is not an id matches nothing.
+    """
+
+    def recent(self) -> list[tuple[int, str]]:
+        raise NotImplementedError
+
+    def chosen(self, pk: int) -> list[tuple[int, str]]:
+        raise NotImplementedError
+
+    def filter_by(self, queryset: QuerySet, pk: int) -> QuerySet:
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        offered = self.recent()
+        value = self.value()
+        if value and value.isdigit() and int(value) not in {pk for pk, _ in offered}:
+            offered = self.chosen(int(value)) + offered
+        return [(str(pk), name) for pk, name in offered]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return self.filter_by(queryset, int(value))
+
+
+class RecentEventFilter(RecentChoicesFilter):
     """Claims about one event, offering the latest events and the one chosen.
 
     The parameter is the one Django's own related filter uses, so links to
@@ -78,44 +111,32 @@ class RecentEventFilter(admin.SimpleListFilter):
     title = "event"
     parameter_name = "event__id__exact"
 
-    def lookups(self, request, model_admin):
-        recent = list(Event.objects.order_by("-pk").values_list("pk", "name")[:RECENT_EVENTS])
-        chosen = self.value()
-        if chosen and chosen.isdigit() and int(chosen) not in {pk for pk, _ in recent}:
-            recent = list(Event.objects.filter(pk=int(chosen)).values_list("pk", "name")) + recent
-        return [(str(pk), name) for pk, name in recent]
+    def recent(self):
+        return list(Event.objects.order_by("-pk").values_list("pk", "name")[:RECENT_EVENTS])
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        if not value.isdigit():
-            return queryset.none()
-        return queryset.filter(event_id=int(value))
+    def chosen(self, pk):
+        return list(Event.objects.filter(pk=pk).values_list("pk", "name"))
+
+    def filter_by(self, queryset, pk):
+        return queryset.filter(event_id=pk)
 
 
-class RecentSourceFilter(admin.SimpleListFilter):
+class RecentSourceFilter(RecentChoicesFilter):
     """Claims with an account by one source, offering the sources of the latest accounts."""
 
     title = "source"
     parameter_name = "source"
 
-    def lookups(self, request, model_admin):
+    def recent(self):
         latest = Account.objects.order_by("-pk").values("source_id")[:RECENT_ACCOUNTS]
-        recent = list(
+        return list(
             Source.objects.filter(pk__in=Subquery(latest))
             .order_by("name")
             .values_list("pk", "name")[:RECENT_SOURCES]
         )
-        chosen = self.value()
-        if chosen and chosen.isdigit() and int(chosen) not in {pk for pk, _ in recent}:
-            recent = list(Source.objects.filter(pk=int(chosen)).values_list("pk", "name")) + recent
-        return [(str(pk), name) for pk, name in recent]
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        if not value.isdigit():
-            return queryset.none()
-        return selectors.claims_with_account_by(queryset, int(value))
+    def chosen(self, pk):
+        return list(Source.objects.filter(pk=pk).values_list("pk", "name"))
+
+    def filter_by(self, queryset, pk):
+        return selectors.claims_with_account_by(queryset, pk)
