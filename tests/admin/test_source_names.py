@@ -40,7 +40,7 @@ def test_a_second_person_of_the_name_is_added_under_another_body(reporter_client
     again = reporter_client.post(reverse("admin:tracker_source_add"), data)
     assert (
         again.status_code == 200
-        and "(Ministry of Health) already exists"
+        and "'AHMED HASSAN (Ministry of Health)' already exists"
         in (again.context["adminform"].form.errors["name"][0])
     )
 
