@@ -66,6 +66,12 @@ class SourceKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Kinds whose sources are people. Two people may share a name, so a person's
+# name is unique only among those speaking for the same body (their parent);
+# every other source's name is unique across all sources.
+PERSON_KINDS = frozenset({SourceKind.SPOKESPERSON, SourceKind.WITNESS})
+
+
 class Reliability(models.TextChoices):
     """The Admiralty (NATO) source-reliability grade."""
 

@@ -57,7 +57,9 @@ class TestSources:
         response = reporter_client.post(reverse("admin:tracker_source_add"), data)
         assert response.status_code == 200
         inline = response.context["inline_admin_formsets"][0].formset
-        assert inline.forms[0].errors["name"] == ["'sana' is already a source name or alias."]
+        assert inline.forms[0].errors["name"] == [
+            f"A source named 'SANA' already exists (id {newsroom.sana.pk})."
+        ]
         assert not Source.objects.filter(name="Another agency").exists()
 
     def test_parent_change_reroots(self, editor_client, newsroom):

@@ -63,7 +63,8 @@ def test_the_seed_suggests_its_accounts_and_matches_its_event_across_spellings(r
         ("SANA", "asserts"),
         ("Syrian foreign ministry", "asserts"),
         ("US-led coalition", "hedges"),
-        ("Col. Sean Ryan", "investigating"),
+        # A person is shown with the body they speak for.
+        ("Col. Sean Ryan (US-led coalition)", "investigating"),
         ("Reuters", "cannot_verify"),
     } <= found
     sana = suggestions.get(source__name="SANA", aspect="killed")

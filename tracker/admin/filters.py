@@ -53,7 +53,8 @@ class AccountSourceFilter(admin.SimpleListFilter):
     parameter_name = "source"
 
     def lookups(self, request, model_admin):
-        return [(str(source.pk), source.name) for source in selectors.sources_with_accounts()]
+        sources = selectors.sources_with_accounts()
+        return [(str(source.pk), source.display_name) for source in sources]
 
     def queryset(self, request, queryset):
         value = self.value()

@@ -132,11 +132,11 @@ class RecentSourceFilter(RecentChoicesFilter):
         return list(
             Source.objects.filter(pk__in=Subquery(latest))
             .order_by("name")
-            .values_list("pk", "name")[:RECENT_SOURCES]
+            .values_list("pk", "display_name")[:RECENT_SOURCES]
         )
 
     def chosen(self, pk):
-        return list(Source.objects.filter(pk=pk).values_list("pk", "name"))
+        return list(Source.objects.filter(pk=pk).values_list("pk", "display_name"))
 
     def filter_by(self, queryset, pk):
         return selectors.claims_with_account_by(queryset, pk)

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin, ServiceInline
 from tracker.models import Source, SourceAlias
+from tracker.name_keys import name_key
 from tracker.services.sources import SOURCE_EDITABLE
 
 
@@ -32,8 +33,9 @@ class SourceAliasInline(ServiceInline, admin.TabularInline):
 class SourceAdmin(HistoryAdmin):
     list_display = ("name", "kind", "parent", "root", "reliability", "alias_list", "account_count")
     list_filter = ("kind", "reliability")
-    # Used by every source autocomplete: a source is found by any of its names.
-    search_fields = ("name", "aliases__name")
+    # Used by every source autocomplete: a source is found by any of its names,
+    # compared by their keys so that "ñandú" finds "ÑANDÚ Agency" on SQLite too.
+    search_fields = ("name_key", "aliases__name_key")
     autocomplete_fields = ("parent",)
     fields = (*SOURCE_EDITABLE, "root", "created_by", "created_at")
     readonly_fields = ("root", "created_by", "created_at")
@@ -42,6 +44,9 @@ class SourceAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         return selectors.source_list_queryset()
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, name_key(search_term))
 
     def has_delete_permission(self, request, obj=None):
         # Accounts point at sources; there is no delete service.

@@ -21,7 +21,8 @@ from tracker.demo.stories import Batch, Ids, Staff, StoryTeller
 from tracker.demo.world import World, build_world
 from tracker.demo.writer import BulkWriter
 from tracker.models import Source
-from tracker.vocabularies import SourceKind
+from tracker.name_keys import GLOBAL_SCOPE, label_with_affiliation, name_key
+from tracker.vocabularies import PERSON_KINDS, SourceKind
 
 # Past this a run takes hours, and an archive that size is for a bigger machine.
 MAX_CLAIMS = 10_000_000
@@ -97,18 +98,29 @@ def _staff(using: str) -> Staff:
 def _write_world(writer: BulkWriter, world: World, staff: Staff, description: str) -> int:
     """The sources, their aliases and the marker; returns the marker's id."""
     editor = staff.editors[0]
+    names = {s.id: s.name for s in world.sources}
+    # The key, scope and label Source.save would give (tracker.models.source).
+    affiliation = {
+        s.id: s.parent_id if s.kind in PERSON_KINDS and s.parent_id else None for s in world.sources
+    }
     rows = [
         (s.id, s.name, s.kind, s.parent_id, s.root_id, s.reliability, s.description,
-         SOURCES_ADDED, SOURCES_ADDED, editor)
+         SOURCES_ADDED, SOURCES_ADDED, editor, name_key(s.name),
+         affiliation[s.id] or GLOBAL_SCOPE,
+         label_with_affiliation(s.name, names.get(affiliation[s.id])))
         for s in world.sources
     ]  # fmt: skip
     marker_id = len(rows) + 1
     rows.append(
         (marker_id, marker.MARKER_NAME, SourceKind.OTHER, None, marker_id, "F", description,
-         SOURCES_ADDED, SOURCES_ADDED, editor)
+         SOURCES_ADDED, SOURCES_ADDED, editor, name_key(marker.MARKER_NAME), GLOBAL_SCOPE,
+         marker.MARKER_NAME)
     )  # fmt: skip
     aliases = [(name, s.id) for s in world.sources for name in s.aliases]
-    alias_rows = [(n, source_id, name) for n, (name, source_id) in enumerate(aliases, start=1)]
+    alias_rows = [
+        (n, source_id, name, name_key(name), affiliation[source_id] or GLOBAL_SCOPE)
+        for n, (name, source_id) in enumerate(aliases, start=1)
+    ]
     writer.write(tables.SOURCE, rows)
     writer.write(tables.ALIAS, alias_rows)
     return marker_id

@@ -29,6 +29,7 @@ from tracker.conflicts import (
 )
 from tracker.demo import phrases, tables
 from tracker.demo.world import Place, Theatre, World
+from tracker.name_keys import name_key
 from tracker.text import content_hash, title_matches_body
 from tracker.vocabularies import (
     Aspect,
@@ -554,17 +555,17 @@ class StoryTeller:
         base = f"{scene.kind_title} on {scene.target} in {scene.place.name}, {scene.day.day} "
         name = base + f"{scene.day:%B %Y}"
         number = 2
-        while name.casefold() in self.event_names:
+        while name_key(name) in self.event_names:
             name = base + f"{scene.day:%B %Y} ({number})"
             number += 1
-        self.event_names.add(name.casefold())
+        self.event_names.add(name_key(name))
         end = scene.day + timedelta(days=rng.randint(1, 3)) if rng.random() < 0.15 else None
         batch.rows[tables.EVENT].append(
             (
                 event_id, name, f"{scene.place.name}, {scene.theatre.region}", scene.day, end,
                 f"{rng.choice(phrases.TIMES_OF_DAY)} {scene.day:%A}",
                 f"{scene.kind_title} reported in {scene.place.name}. Demo data.",
-                created, created, rng.choice(self.staff.reporters),
+                created, created, rng.choice(self.staff.reporters), name_key(name),
             )
         )  # fmt: skip
         for party in sorted(parties):

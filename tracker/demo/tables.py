@@ -27,12 +27,12 @@ NOT_WRITTEN = {("tracker_claim", "search_vector")}
 FIELDS: dict[type[models.Model], list[str]] = {
     Source: [
         "id", "name", "kind", "parent_id", "root_id", "reliability", "description",
-        "created_at", "updated_at", "created_by_id",
+        "created_at", "updated_at", "created_by_id", "name_key", "name_scope", "display_name",
     ],
-    SourceAlias: ["id", "source_id", "name"],
+    SourceAlias: ["id", "source_id", "name", "name_key", "name_scope"],
     Event: [
         "id", "name", "place", "date_start", "date_end", "date_text", "description",
-        "created_at", "updated_at", "created_by_id",
+        "created_at", "updated_at", "created_by_id", "name_key",
     ],
     Event.parties.through: ["id", "event_id", "source_id"],
     Document: [

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from tracker.name_keys import name_key
 from tracker.vocabularies import Reliability, SourceKind
 
 ONSETS = [
@@ -116,7 +117,7 @@ class _Names:
 
     def claim(self, name: str) -> bool:
         """Take ``name`` if no source or alias has it yet."""
-        key = name.casefold()
+        key = name_key(name)
         if key in self.used:
             return False
         self.used.add(key)

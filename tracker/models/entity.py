@@ -1,6 +1,7 @@
 from django.db import models
-from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
+
+from tracker.name_keys import name_key
 
 
 class EntityKind(models.TextChoices):
@@ -30,14 +31,16 @@ class NamedEntity(models.Model):
         help_text="The source this entity is, when it also makes claims.",
     )
     description = models.TextField(blank=True)
-    history = HistoricalRecords()
+    # The name as compared (tracker.name_keys), unique across the table.
+    name_key = models.TextField(editable=False)
+    history = HistoricalRecords(excluded_fields=["name_key"])
 
     class Meta:
         ordering = ["name"]
         verbose_name = "named entity"
         verbose_name_plural = "names and aliases"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="entity_name_unique_ci"),
+            models.UniqueConstraint(fields=["name_key"], name="entity_name_key_unique"),
             models.CheckConstraint(
                 condition=models.Q(kind__in=EntityKind.values), name="entity_kind_valid"
             ),
@@ -46,16 +49,31 @@ class NamedEntity(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, update_fields=None, **kwargs):
+        self.name_key = name_key(self.name)
+        if update_fields is not None and "name" in update_fields:
+            update_fields = {*update_fields, "name_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
 
 class EntityAlias(models.Model):
     entity = models.ForeignKey(NamedEntity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
-    history = HistoricalRecords()
+    name_key = models.TextField(editable=False)
+    history = HistoricalRecords(excluded_fields=["name_key"])
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "entity aliases"
-        constraints = [models.UniqueConstraint(Lower("name"), name="entity_alias_unique_ci")]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="entity_alias_name_key_unique")
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.name_key = name_key(self.name)
+        if update_fields is not None and "name" in update_fields:
+            update_fields = {*update_fields, "name_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)

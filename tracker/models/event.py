@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
+
+from tracker.name_keys import name_key
 
 
 class Event(models.Model):
@@ -26,12 +27,14 @@ class Event(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[parties])
+    # The name as compared (tracker.name_keys): event names are unique ignoring case.
+    name_key = models.TextField(editable=False)
+    history = HistoricalRecords(excluded_fields=["updated_at", "name_key"], m2m_fields=[parties])
 
     class Meta:
         ordering = ["-date_start", "name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="event_name_unique_ci"),
+            models.UniqueConstraint(fields=["name_key"], name="event_name_key_unique"),
             models.CheckConstraint(
                 condition=models.Q(date_end__isnull=True)
                 | models.Q(date_start__isnull=False, date_end__gte=models.F("date_start")),
@@ -41,3 +44,9 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.name_key = name_key(self.name)
+        if update_fields is not None and "name" in update_fields:
+            update_fields = {*update_fields, "name_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)

@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
 
 from tracker import services
-from tracker.models import Account, Claim, Document, Event, Source, SourceAlias
+from tracker.models import Account, Claim, Document, Event, Source
+from tracker.name_keys import name_key
 from tracker.seeding.names import apply_names, names_path, parse_names
 from tracker.seeding.parsing import (
     AccountSeed,
@@ -21,23 +22,16 @@ from tracker.seeding.parsing import (
     parse_seed_file,
     seed_paths,
 )
-
-
-def _source_named(name: str) -> Source | None:
-    return Source.objects.annotate(lname=Lower("name")).filter(lname=name.lower()).first()
+from tracker.services.sources import source_named, source_with_name
 
 
 def _resolve_source(name: str, *, field_name: str) -> Source:
-    """A source by name or alias, case-insensitively, as the uniqueness rule has it."""
-    source = _source_named(name)
-    if source is None:
-        alias = (
-            SourceAlias.objects.annotate(lname=Lower("name"))
-            .filter(lname=name.lower())
-            .select_related("source")
-            .first()
-        )
-        source = alias.source if alias is not None else None
+    """A source by name or alias, as the uniqueness rule has it; a person shared by
+    several bodies is written with the one meant, "Ahmed Hassan (Ministry of Defence)"."""
+    try:
+        source = source_named(name)
+    except ValidationError as error:
+        raise ItemError(f"{field_name}: {' '.join(error.messages)}") from error
     if source is None:
         raise ItemError(
             f"{field_name}: unknown source {name!r}; define it under 'sources' before "
@@ -47,10 +41,10 @@ def _resolve_source(name: str, *, field_name: str) -> Source:
 
 
 def _apply_source(seed: SourceSeed, report: LoadReport) -> None:
-    source = _source_named(seed.name)
+    parent = _resolve_source(seed.parent, field_name="parent") if seed.parent else None
+    source = source_with_name(name=seed.name, kind=seed.kind, parent=parent)
     report.record("sources", created=source is None)
     if source is None:
-        parent = _resolve_source(seed.parent, field_name="parent") if seed.parent else None
         source = services.source_create(
             actor=None,
             name=seed.name,
@@ -60,11 +54,7 @@ def _apply_source(seed: SourceSeed, report: LoadReport) -> None:
             description=seed.description,
         )
     for alias in seed.aliases:
-        exists = (
-            SourceAlias.objects.annotate(lname=Lower("name"))
-            .filter(source=source, lname=alias.lower())
-            .exists()
-        )
+        exists = source.aliases.filter(name_key=name_key(alias)).exists()
         report.record("aliases", created=not exists)
         if not exists:
             services.source_alias_add(actor=None, source=source, name=alias)

@@ -11,8 +11,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from tracker import services
-from tracker.models import EntityAlias, NamedEntity, Source
+from tracker.models import NamedEntity
+from tracker.name_keys import name_key
 from tracker.seeding.parsing import LoadReport, SeedError
+from tracker.services.sources import source_named
 
 NAMES_FORMAT = "tracker-names"
 NAMES_VERSION = 1
@@ -58,19 +60,19 @@ def apply_names(path: Path, entities: list[dict[str, Any]], report: LoadReport) 
 
 
 def _apply_entity(item: dict[str, Any], report: LoadReport) -> None:
-    entity = NamedEntity.objects.filter(name__iexact=item["name"]).first()
+    entity = NamedEntity.objects.filter(name_key=name_key(item["name"])).first()
     report.record("names", created=entity is None)
     if entity is None:
         source = None
         if item.get("source"):
-            source = Source.objects.filter(name__iexact=item["source"]).first()
+            source = source_named(item["source"])
             if source is None:
                 raise ValidationError({"source": f"No source named {item['source']!r}."})
         entity = services.entity_create(
             actor=None, name=item["name"], kind=item.get("kind", "other"), source=source
         )
     for alias in item.get("aliases", []):
-        exists = EntityAlias.objects.filter(entity=entity, name__iexact=alias).exists()
+        exists = entity.aliases.filter(name_key=name_key(alias)).exists()
         if not exists:
             services.entity_alias_add(actor=None, entity=entity, name=alias)
         report.record("name aliases", created=not exists)

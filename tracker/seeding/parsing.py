@@ -13,8 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models
 from django.utils.dateparse import parse_date, parse_datetime
 
+from tracker.name_keys import name_key
 from tracker.text import content_hash, normalize_newlines
-from tracker.vocabularies import Aspect, Reliability, SourceKind, Stance
+from tracker.vocabularies import PERSON_KINDS, Aspect, Reliability, SourceKind, Stance
 
 SEED_FORMAT = "tracker-seed"
 SEED_VERSION = 1
@@ -379,17 +380,21 @@ def _parse_account(raw: Any, label: str, claims: set[str], text: str) -> Account
 
 
 def _check_names_unique(path: Path, sources: tuple[SourceSeed, ...]) -> None:
-    # Names and aliases share one case-insensitive namespace; catch clashes
-    # here, in the file's own words, rather than from a service half-way.
-    seen: dict[str, str] = {}
+    # Names and aliases share one namespace (tracker.name_keys), a person's
+    # narrowed to whom they speak for; catch clashes here, in the file's own
+    # words, rather than from a service half-way.
+    seen: dict[tuple[str, str], str] = {}
     for source in sources:
+        speaks_for = source.parent if source.kind in PERSON_KINDS and source.parent else ""
+        scope = name_key(speaks_for)
         for name in (source.name, *source.aliases):
-            if name.lower() in seen:
+            key = (scope, name_key(name))
+            if key in seen:
                 raise SeedError(
                     f"{path}: {source.item}: {name!r} is already a name or alias "
-                    f"of {seen[name.lower()]!r} in this file"
+                    f"of {seen[key]!r} in this file"
                 )
-            seen[name.lower()] = source.name
+            seen[key] = source.name
 
 
 def _parse_list(

@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 
 from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Event, Finding, Source
+from tracker.models.source import SOURCE_LABEL
 from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.selectors.conflicts import event_findings
 
@@ -36,7 +37,7 @@ def event_comparison(*, event_id: int) -> EventComparisonData | None:
     """The event ``event_id`` compared, or None if there is no such event."""
     event = (
         Event.objects.prefetch_related(
-            Prefetch("parties", queryset=Source.objects.only("pk", "name").order_by("name"))
+            Prefetch("parties", queryset=Source.objects.only(*SOURCE_LABEL).order_by("name"))
         )
         .filter(pk=event_id)
         .first()

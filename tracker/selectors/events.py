@@ -3,6 +3,7 @@
 from django.db.models import Count, OuterRef, Prefetch, QuerySet
 
 from tracker.models import Claim, Event, Finding, Source
+from tracker.models.source import SOURCE_LABEL
 from tracker.selectors._counts import subquery_count
 
 
@@ -13,7 +14,7 @@ def event_list_queryset() -> QuerySet[Event]:
     return Event.objects.prefetch_related(
         Prefetch(
             "parties",
-            queryset=Source.objects.only("pk", "name", "kind", "reliability").order_by("name"),
+            queryset=Source.objects.only(*SOURCE_LABEL, "kind", "reliability").order_by("name"),
         )
     ).annotate(
         claim_count=subquery_count(

@@ -25,6 +25,6 @@ def sources_with_accounts() -> QuerySet[Source]:
     """Sources that gave at least one account: the choices of a "by source" filter."""
     return (
         Source.objects.filter(Exists(Account.objects.filter(source=OuterRef("pk"))))
-        .only("pk", "name")
+        .only("pk", "name", "display_name")
         .order_by("name")
     )

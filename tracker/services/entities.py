@@ -2,16 +2,40 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tracker.models import EntityAlias, EntityKind, NamedEntity, Source
+from tracker.name_keys import name_key
 from tracker.services._common import Actor, check_choice, clean_text, require_permission
+from tracker.services._names import lock_name, refused_if_taken
 
 
-def _name_taken(name: str, *, exclude: NamedEntity | None = None) -> bool:
-    entities = NamedEntity.objects.filter(name__iexact=name)
-    aliases = EntityAlias.objects.filter(name__iexact=name)
+def _taken(name: str, *, exclude: NamedEntity | None = None) -> ValidationError | None:
+    """The refusal of ``name`` if the table has it already, as a name or an alias."""
+    key = name_key(name)
+    entities = NamedEntity.objects.filter(name_key=key)
+    aliases = EntityAlias.objects.filter(name_key=key).select_related("entity")
     if exclude is not None:
         entities = entities.exclude(pk=exclude.pk)
         aliases = aliases.exclude(entity=exclude)
-    return entities.exists() or aliases.exists()
+    entity = entities.first()
+    if entity is not None:
+        return ValidationError(
+            {"name": f"The names table has {entity.name!r} already (id {entity.pk})."}
+        )
+    alias = aliases.first()
+    if alias is not None:
+        return ValidationError(
+            {
+                "name": f"The names table has {alias.name!r} already (id {alias.entity_id}): "
+                f"it is an alias of {alias.entity.name!r}."
+            }
+        )
+    return None
+
+
+def _claim_name(name: str, *, exclude: NamedEntity | None = None) -> None:
+    lock_name("entity", 0, name_key(name))
+    refusal = _taken(name, exclude=exclude)
+    if refusal is not None:
+        raise refusal
 
 
 @transaction.atomic
@@ -28,13 +52,13 @@ def entity_create(
     name = clean_text("name", name, required=True, max_length=200).strip()
     check_choice("kind", kind, EntityKind)
     clean_text("description", description, required=False)
-    if _name_taken(name):
-        raise ValidationError({"name": f"{name!r} is already a name or alias in the table."})
+    _claim_name(name)
     if source is not None and NamedEntity.objects.filter(source=source).exists():
         raise ValidationError({"source": f"{source} already has an entry in the names table."})
-    entity = NamedEntity.objects.create(
-        name=name, kind=kind, source=source, description=description
-    )
+    with refused_if_taken(lambda: _taken(name)):
+        entity = NamedEntity.objects.create(
+            name=name, kind=kind, source=source, description=description
+        )
     for alias in aliases:
         entity_alias_add(actor=actor, entity=entity, name=alias)
     return entity
@@ -53,8 +77,7 @@ def entity_update(*, actor: Actor, entity: NamedEntity, **changes) -> NamedEntit
     if "name" in changes:
         changes["name"] = clean_text("name", changes["name"], required=True, max_length=200)
         changes["name"] = changes["name"].strip()
-        if _name_taken(changes["name"], exclude=entity):
-            raise ValidationError({"name": f"{changes['name']!r} is already in the table."})
+        _claim_name(changes["name"], exclude=entity)
     if "kind" in changes:
         check_choice("kind", changes["kind"], EntityKind)
     source = changes.get("source")
@@ -63,11 +86,14 @@ def entity_update(*, actor: Actor, entity: NamedEntity, **changes) -> NamedEntit
     changed = [field for field, value in changes.items() if getattr(entity, field) != value]
     if "name" in changed:
         # Renamed to one of its own aliases: the alias keeps the old name findable.
-        entity.aliases.filter(name__iexact=changes["name"]).update(name=entity.name)
+        entity.aliases.filter(name_key=name_key(changes["name"])).update(
+            name=entity.name, name_key=entity.name_key
+        )
     for field in changed:
         setattr(entity, field, changes[field])
     if changed:
-        entity.save(update_fields=changed)
+        with refused_if_taken(lambda: _taken(entity.name, exclude=entity)):
+            entity.save(update_fields=changed)
     return entity
 
 
@@ -75,9 +101,9 @@ def entity_update(*, actor: Actor, entity: NamedEntity, **changes) -> NamedEntit
 def entity_alias_add(*, actor: Actor, entity: NamedEntity, name: str) -> EntityAlias:
     require_permission(actor, "tracker.add_entityalias", action="add aliases")
     name = clean_text("name", name, required=True, max_length=200).strip()
-    if _name_taken(name):
-        raise ValidationError({"name": f"{name!r} is already a name or alias in the table."})
-    return EntityAlias.objects.create(entity=entity, name=name)
+    _claim_name(name)
+    with refused_if_taken(lambda: _taken(name)):
+        return EntityAlias.objects.create(entity=entity, name=name)
 
 
 @transaction.atomic

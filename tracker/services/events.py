@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tracker.models import Event, Source
+from tracker.name_keys import name_key
 from tracker.services._common import (
     Actor,
     clean_text,
@@ -11,7 +12,26 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
+from tracker.services._names import refused_if_taken
 from tracker.services.findings import findings_refresh_for_event
+
+
+def _taken(name: str, *, exclude: Event | None = None) -> ValidationError | None:
+    same = Event.objects.filter(name_key=name_key(name))
+    if exclude is not None:
+        same = same.exclude(pk=exclude.pk)
+    existing = same.first()
+    if existing is None:
+        return None
+    return ValidationError(
+        {"name": f"An event named {existing.name!r} already exists (id {existing.pk})."}
+    )
+
+
+def _check_name_free(name: str, *, exclude: Event | None = None) -> None:
+    refusal = _taken(name, exclude=exclude)
+    if refusal is not None:
+        raise refusal
 
 
 def _check_dates(date_start: date | None, date_end: date | None) -> None:
@@ -39,8 +59,7 @@ def event_create(
     date_text = clean_text("date_text", date_text, required=False, max_length=200).strip()
     clean_text("description", description, required=False)
     _check_dates(date_start, date_end)
-    if Event.objects.filter(name__iexact=name).exists():
-        raise ValidationError({"name": f"An event named {name!r} exists."})
+    _check_name_free(name)
     event = Event(
         name=name,
         place=place,
@@ -51,7 +70,8 @@ def event_create(
         created_by=history_user(actor),
     )
     event._history_user = history_user(actor)
-    event.save()
+    with refused_if_taken(lambda: _taken(name)):
+        event.save()
     if parties:
         event.parties.set(parties)
     return event
@@ -68,11 +88,8 @@ def event_update(*, actor: Actor, event: Event, **changes) -> Event:
     for field in ("name", "place", "date_text"):
         if field in changes:
             changes[field] = clean_text(field, changes[field], required=field == "name").strip()
-    if (
-        "name" in changes
-        and Event.objects.filter(name__iexact=changes["name"]).exclude(pk=event.pk).exists()
-    ):
-        raise ValidationError({"name": f"An event named {changes['name']!r} exists."})
+    if "name" in changes:
+        _check_name_free(changes["name"], exclude=event)
     _check_dates(
         changes.get("date_start", event.date_start), changes.get("date_end", event.date_end)
     )
@@ -82,7 +99,8 @@ def event_update(*, actor: Actor, event: Event, **changes) -> Event:
         setattr(event, field, changes[field])
     if changed:
         event._history_user = history_user(actor)
-        event.save(update_fields=[*changed, "updated_at"])
+        with refused_if_taken(lambda: _taken(event.name, exclude=event)):
+            event.save(update_fields=[*changed, "updated_at"])
     if parties is not None and {p.pk for p in parties} != set(
         event.parties.values_list("pk", flat=True)
     ):

@@ -80,6 +80,16 @@ def suggestion_update(*, actor: Actor, suggestion: Suggestion, **changes) -> Sug
     return suggestion
 
 
+def _known_source(
+    name: str, *, field: str = "source", speaks_for: Source | None = None
+) -> Source | None:
+    """The source a speaker's name means; a name several people share must be chosen by hand."""
+    try:
+        return source_named(name, speaks_for=speaks_for)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+
+
 def _speaker(actor: Actor, suggestion: Suggestion) -> Source:
     if suggestion.source is not None:
         return suggestion.source
@@ -93,7 +103,7 @@ def _speaker(actor: Actor, suggestion: Suggestion) -> Source:
     name = suggestion.proposed_source_name.strip()
     if not name:
         raise ValidationError({"source": "Choose who said this; no speaker was recognised."})
-    existing = source_named(name)
+    existing = _known_source(name, speaks_for=suggestion.proposed_source_parent)
     if existing is not None:
         return existing
     kind = suggestion.proposed_source_kind or SourceKind.OTHER
@@ -109,7 +119,7 @@ def _intermediary(actor: Actor, suggestion: Suggestion) -> Source | None:
     name = (proposed.get("name") or "").strip()
     if not name:
         return None
-    existing = source_named(name)
+    existing = _known_source(name, field="intermediary")
     if existing is not None:
         return existing
     kind = proposed.get("kind") if proposed.get("kind") in SourceKind.values else SourceKind.OUTLET

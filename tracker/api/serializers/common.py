@@ -67,9 +67,15 @@ class NamedSerializer(serializers.Serializer):
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
+    display_name = serializers.CharField(
+        read_only=True,
+        help_text="How to show the source: a person with whom they speak for, "
+        '"Ahmed Hassan (Ministry of Defence)"; else its name.',
+    )
+
     class Meta:
         model = Source
-        fields = ["id", "name", "kind", "reliability"]
+        fields = ["id", "name", "display_name", "kind", "reliability"]
         read_only_fields = fields
 
 

@@ -14,8 +14,8 @@ class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = [
-            "id", "name", "kind", "reliability", "description", "parent", "root", "aliases",
-            "account_count", "created_at", "updated_at",
+            "id", "name", "display_name", "kind", "reliability", "description", "parent", "root",
+            "aliases", "account_count", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
 

@@ -35,7 +35,10 @@ class Command(BaseCommand):
     def _outlet(self, name: str) -> Source | None:
         if not name:
             return None
-        source = source_named(name)
+        try:
+            source = source_named(name)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         if source is None:
             raise CommandError(f"No source is named {name!r}; add it first or leave out --outlet.")
         return source
