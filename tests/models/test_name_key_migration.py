@@ -1,4 +1,4 @@
-"""Migration 0014 fills the name keys, settling names that only the new key counts as one."""
+"""Migration 0012 fills the name keys, settling names that only the new key counts as one."""
 
 import importlib
 
@@ -10,7 +10,7 @@ from tracker import services
 from tracker.models import Event, NamedEntity, Source, SourceAlias
 
 migration = importlib.import_module(
-    "tracker.migrations.0014_names_compared_by_a_stored_unicode_key"
+    "tracker.migrations.0012_names_compared_by_a_stored_unicode_key"
 )
 
 
