@@ -13,6 +13,7 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services.findings import findings_refresh_for_claim
+from tracker.services.verdicts import claim_accounts_changed
 from tracker.vocabularies import Stance
 
 
@@ -114,6 +115,7 @@ def account_add(
             account.save()
     except IntegrityError as error:
         raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
+    claim_accounts_changed(claim=claim)
     findings_refresh_for_claim(claim=claim)
     return account
 
@@ -167,6 +169,7 @@ def account_update(*, actor: Actor, account: Account, **changes) -> Account:
                 account.save(update_fields=[*changed, "updated_at"])
         except IntegrityError as error:
             raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
+        claim_accounts_changed(claim=account.claim)
         findings_refresh_for_claim(claim=account.claim)
     return account
 
@@ -178,4 +181,5 @@ def account_remove(*, actor: Actor, account: Account) -> None:
     account._history_user = history_user(actor)
     claim = account.claim
     account.delete()
+    claim_accounts_changed(claim=claim)
     findings_refresh_for_claim(claim=claim)
