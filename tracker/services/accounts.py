@@ -115,8 +115,8 @@ def account_add(
             account.save()
     except IntegrityError as error:
         raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
-    claim_accounts_changed(claim=claim)
     findings_refresh_for_claim(claim=claim)
+    claim_accounts_changed(claim=claim)
     return account
 
 
@@ -169,8 +169,8 @@ def account_update(*, actor: Actor, account: Account, **changes) -> Account:
                 account.save(update_fields=[*changed, "updated_at"])
         except IntegrityError as error:
             raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
-        claim_accounts_changed(claim=account.claim)
         findings_refresh_for_claim(claim=account.claim)
+        claim_accounts_changed(claim=account.claim)
     return account
 
 
@@ -181,5 +181,5 @@ def account_remove(*, actor: Actor, account: Account) -> None:
     account._history_user = history_user(actor)
     claim = account.claim
     account.delete()
-    claim_accounts_changed(claim=claim)
     findings_refresh_for_claim(claim=claim)
+    claim_accounts_changed(claim=claim)

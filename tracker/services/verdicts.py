@@ -105,6 +105,11 @@ def claim_back_to_review(*, actor: Actor, claim: Claim, changed: list[str]) -> N
 
 
 def claim_accounts_changed(*, claim: Claim) -> None:
-    """Mark that the claim's accounts changed since its last status change, if it has one."""
+    """Mark that the claim's accounts changed since its last status change, if it has one.
+
+    Called after the findings refresh, which writes the event's claims: marking
+    first would take this claim's row lock ahead of theirs, in the opposite
+    order to a concurrent refresh.
+    """
     has_status_change = Exists(StatusChange.objects.filter(claim=OuterRef("pk")))
     Claim.objects.filter(has_status_change, pk=claim.pk).update(accounts_changed_at=timezone.now())
