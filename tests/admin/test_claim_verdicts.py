@@ -99,3 +99,13 @@ def test_an_editors_save_sends_the_claim_back_to_review(editor_client, editor, n
     back = claim.status_changes.latest()
     assert back.changed_by == editor
     assert back.rationale == "Back to review: text, count_min changed after the verdict."
+
+
+def test_the_verdict_log_shows_the_claim_as_judged(editor_client, newsroom):
+    change = services.claim_set_status(
+        actor=None, claim=newsroom.toll, status="confirmed", rationale="Checked."
+    )
+    services.claim_update(actor=None, claim=newsroom.toll, text="More than 40 were killed")
+    page = reverse("admin:tracker_statuschange_change", args=[change.pk])
+    body = editor_client.get(page).content.decode()
+    assert "More than 30 civilians were killed; [31, open) people" in body
