@@ -13,7 +13,9 @@ from tracker import services
 from tracker.models import StatusChange
 from tracker.vocabularies import STATUS_MAPPING, SourceKind, Stance, VerificationStatus
 
-CREATIVE_WORK = {"@type", "author", "datePublished", "url", "headline", "publisher", "name"}
+CREATIVE_WORK = {
+    "@type", "author", "datePublished", "dateModified", "url", "headline", "publisher", "name",
+}  # fmt: skip
 SCHEMA_PROPERTIES = {
     "ClaimReview": CREATIVE_WORK | {"@context", "claimReviewed", "itemReviewed", "reviewRating"},
     "Claim": CREATIVE_WORK | {"appearance", "firstAppearance"},

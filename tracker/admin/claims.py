@@ -25,6 +25,7 @@ from tracker.admin.large_lists import (
 )
 from tracker.models import Claim, Finding
 from tracker.services.claims import CLAIM_EDITABLE
+from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
 from tracker.vocabularies import FlagReason
 
 
@@ -119,6 +120,7 @@ class ClaimAdmin(HistoryAdmin):
     readonly_fields = (
         "status_badge",
         "counts",
+        "accounts_changed",
         "archived_state",
         "created_by",
         "created_at",
@@ -127,9 +129,28 @@ class ClaimAdmin(HistoryAdmin):
     service_fields = CLAIM_EDITABLE
     actions = ("set_status_action", "archive_action", "restore_action")
 
+    def judged_and_locked(self, request, obj: Claim | None) -> bool:
+        """Whether ``obj`` has a verdict the user may not reopen by editing it."""
+        return (
+            obj is not None and has_verdict(obj) and not may_change_judged_substance(request.user)
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if self.judged_and_locked(request, obj):
+            # Out of the form, so a forged POST of these fields changes nothing.
+            return (*readonly, *SUBSTANCE_FIELDS)
+        return readonly
+
     def get_fieldsets(self, request, obj=None):
+        claim = {"fields": ("text", "event", "aspect", "named_parties")}
+        if self.judged_and_locked(request, obj):
+            claim["description"] = (
+                f"This claim has a verdict ({obj.get_status_display()}): what it says can no "
+                "longer be changed here. Flag it instead, saying what should change."
+            )
         fieldsets = [
-            (None, {"fields": ("text", "event", "aspect", "named_parties")}),
+            (None, claim),
             (
                 "Count",
                 {
@@ -140,7 +161,10 @@ class ClaimAdmin(HistoryAdmin):
         ]
         if obj is not None:
             fieldsets += [
-                ("Verification", {"fields": ("status_badge", "counts", "archived_state")}),
+                (
+                    "Verification",
+                    {"fields": ("status_badge", "counts", "accounts_changed", "archived_state")},
+                ),
                 ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
             ]
         return fieldsets
@@ -205,6 +229,12 @@ class ClaimAdmin(HistoryAdmin):
             f"{obj.account_count} account(s) from {obj.independent_sources} "
             f"independent source(s); {obj.open_flag_count} open flag(s)"
         )
+
+    @admin.display(description="accounts changed since the verdict")
+    def accounts_changed(self, obj: Claim) -> str:
+        if obj.accounts_changed_at is None:
+            return "No"
+        return f"Yes, on {obj.accounts_changed_at:%Y-%m-%d %H:%M}: the verdict needs a fresh look"
 
     @admin.display(description="archived")
     def archived_state(self, obj: Claim) -> str:

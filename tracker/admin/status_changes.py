@@ -1,4 +1,4 @@
-"""The verdict log: read by everyone, written only by claim_set_status."""
+"""The verdict log: read by everyone, written only by the services (services/verdicts.py)."""
 
 from django.contrib import admin
 
@@ -14,7 +14,10 @@ class StatusChangeAdmin(ReadOnlyAdmin):
     list_filter = ("to_status", "from_status")
     search_fields = ("rationale", "claim__text")
     date_hierarchy = "changed_at"
-    fields = ("claim", "changed_by", "changed_at", "from_status", "to_status", "rationale")
+    fields = (
+        "claim", "changed_by", "changed_at", "from_status", "to_status", "rationale",
+        "judged",
+    )  # fmt: skip
 
     def get_queryset(self, request):
         return selectors.status_change_list_queryset()
@@ -38,3 +41,23 @@ class StatusChangeAdmin(ReadOnlyAdmin):
     @admin.display(description="rationale")
     def why(self, obj: StatusChange) -> str:
         return shorten(obj.rationale, 120)
+
+    @admin.display(description="claim as judged")
+    def judged(self, obj: StatusChange) -> str:
+        judged = obj.judged_claim or {}
+        parties = ", ".join(
+            party["name"] or f"#{party['id']}" for party in judged.get("named_parties", [])
+        )
+        parts = [judged.get("text", ""), interval_of(judged), parties and f"names {parties}"]
+        return "; ".join(part for part in parts if part)
+
+
+def interval_of(judged: dict) -> str:
+    """As Claim.interval_display writes it: "[35, open) people"."""
+    low, high = judged.get("count_min"), judged.get("count_max")
+    if low is None and high is None:
+        return ""
+    approx = "≈ " if judged.get("count_approximate") else ""
+    left, low_text = ("(", "open") if low is None else ("[", f"{low:,}")
+    right, high_text = (")", "open") if high is None else ("]", f"{high:,}")
+    return f"{approx}{left}{low_text}, {high_text}{right} {judged.get('unit', '')}".strip()

@@ -1,10 +1,14 @@
 """Claims with a verdict as schema.org ClaimReview (JSON-LD).
 
-https://schema.org/ClaimReview: ``claimReviewed`` is the claim's text;
+https://schema.org/ClaimReview: ``claimReviewed`` is the claim's text as the
+verdict judged it (recorded with the status change, so a later edit of the
+claim is never published under a verdict that did not see it);
 ``itemReviewed`` is a schema.org Claim whose ``author`` is who made it (the
 sources of its asserting or hedging accounts) and whose ``appearance`` lists
 the documents it appears in; ``reviewRating`` carries the verdict in the
-words and numbers of ``STATUS_MAPPING``; ``author`` is the newsroom.
+words and numbers of ``STATUS_MAPPING``; ``author`` is the newsroom;
+``datePublished`` is the claim's first verdict and ``dateModified`` its
+current one.
 """
 
 from datetime import date, datetime
@@ -73,7 +77,7 @@ def review_rating(status: str) -> dict[str, Any]:
 
 
 def claim_review(claim: Claim, *, url: str, accounts: list[Account]) -> dict[str, Any]:
-    """One ClaimReview; ``claim`` carries ``verdict_at`` (claimreview_queryset)."""
+    """One ClaimReview; ``claim`` carries its annotations from claimreview_queryset."""
     authors: dict[int, Source] = {}
     documents: dict[int, Document] = {}
     said_on: list[date] = []
@@ -95,12 +99,19 @@ def claim_review(claim: Claim, *, url: str, accounts: list[Account]) -> dict[str
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
         "url": url,
-        "claimReviewed": claim.text,
+        "claimReviewed": judged_text(claim),
         "itemReviewed": item,
         "reviewRating": review_rating(claim.status),
         "author": publisher(),
-        "datePublished": _iso(claim.verdict_at),
+        "datePublished": _iso(claim.first_verdict_at),
+        "dateModified": _iso(claim.verdict_at),
     }
+
+
+def judged_text(claim: Claim) -> str:
+    """The text the current verdict judged; the claim's own for a verdict that recorded none."""
+    judged = claim.judged_claim or {}
+    return judged.get("text") or claim.text
 
 
 def public_url(claim: Claim, api_url: str) -> str:

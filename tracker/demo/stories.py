@@ -241,7 +241,7 @@ class StoryTeller:
         )
         event_id = self.ids.take(tables.EVENT)
         created = _at(scene.day, rng.uniform(2, 48))
-        self._event_rows(batch, event_id, scene, parties, created)
+        event_name = self._event_rows(batch, event_id, scene, parties, created)
 
         budget = min(MAX_ACCOUNTS_PER_EVENT, max(1, round(rng.lognormvariate(2.1, 0.75))))
         claims: list[PlannedClaim] = []
@@ -265,7 +265,9 @@ class StoryTeller:
         self._place_accounts(accounts, documents)
         finished = self._documents(batch, scene, documents, created)
         archived = {claims[-1].id} if len(claims) > 1 and rng.random() < 0.01 else set()
-        self._store(batch, claims, accounts, event_id, parties, finished, archived)
+        self._store(
+            batch, claims, accounts, event_id, parties, finished, archived, event_name=event_name
+        )
         return len(claims)
 
     def standalone(self, batch: Batch) -> int:
@@ -550,7 +552,8 @@ class StoryTeller:
 
     def _event_rows(
         self, batch: Batch, event_id: int, scene: Scene, parties: list[int], created: datetime
-    ) -> None:
+    ) -> str:
+        """Append the event and its parties; returns the event's name."""
         rng = self.rng
         base = f"{scene.kind_title} on {scene.target} in {scene.place.name}, {scene.day.day} "
         name = base + f"{scene.day:%B %Y}"
@@ -572,6 +575,7 @@ class StoryTeller:
             batch.rows[tables.EVENT_PARTY].append(
                 (self.ids.take(tables.EVENT_PARTY), event_id, party)
             )
+        return name
 
     # -- comparison, findings, verdicts ------------------------------------------
 
@@ -610,6 +614,7 @@ class StoryTeller:
         parties: list[int],
         compared_at: datetime,
         archived: set[int],
+        event_name: str | None = None,
     ) -> None:
         live = [claim for claim in claims if claim.id not in archived]
         live_ids = {claim.id for claim in live}
@@ -631,7 +636,8 @@ class StoryTeller:
         for claim in claims:
             created = first_account[claim.id] - timedelta(minutes=1)
             summary = summaries.get(claim.id)
-            self._claim_row(batch, claim, event_id, summary, created, claim.id in archived)
+            event = None if event_id is None else {"id": event_id, "name": event_name}
+            self._claim_row(batch, claim, event, summary, created, claim.id in archived)
             batch.claims += 1
             for party in claim.named:
                 batch.rows[tables.NAMED_PARTY].append(
@@ -676,19 +682,34 @@ class StoryTeller:
         self,
         batch: Batch,
         claim: PlannedClaim,
-        event_id: int | None,
+        event: dict | None,
         summary,
         created: datetime,
         archived: bool,
     ) -> None:
+        """The claim's row; ``event`` is its event's id and name, as a verdict records them."""
         rng = self.rng
+        event_id = None if event is None else event["id"]
         suggested, basis, reasons, independent = "", "", [], 0
         if summary is not None:
             suggested = summary.suggestion.status
             basis = summary.suggestion.basis
             reasons = list(summary.suggestion.reasons)
             independent = summary.independent_sources
-        status, changed = self._verdicts(batch, claim.id, suggested, created)
+        judged = {
+            "text": claim.text,
+            "aspect": claim.aspect,
+            "count_min": claim.count_min,
+            "count_max": claim.count_max,
+            "count_approximate": claim.approximate,
+            "unit": claim.unit,
+            "event": event,
+            "named_parties": [
+                {"id": party, "name": self.source_infos[party].name}
+                for party in sorted(claim.named)
+            ],
+        }
+        status, changed = self._verdicts(batch, claim.id, suggested, created, judged)
         oldest_open_flag = self._flags(batch, claim.id, created)
         updated = max([created, *changed])
         archived_at = archived_by = None
@@ -701,12 +722,12 @@ class StoryTeller:
                 claim.id, claim.text, event_id, claim.aspect, claim.count_min, claim.count_max,
                 claim.approximate, claim.unit, status, suggested, basis, reasons, independent,
                 archived_at, archived_by, created, updated, rng.choice(self.staff.reporters),
-                oldest_open_flag,
+                oldest_open_flag, None,
             )
         )  # fmt: skip
 
     def _verdicts(
-        self, batch: Batch, claim_id: int, suggested: str, created: datetime
+        self, batch: Batch, claim_id: int, suggested: str, created: datetime, judged: dict
     ) -> tuple[str, list[datetime]]:
         """The claim's status and its history, as claim_set_status records it."""
         rng = self.rng
@@ -732,7 +753,7 @@ class StoryTeller:
             rationale = rng.choice(phrases.RATIONALES) if position or rng.random() < 0.5 else ""
             batch.rows[tables.STATUS_CHANGE].append(
                 (self.ids.take(tables.STATUS_CHANGE), claim_id, editor, when, previous, status,
-                 rationale)
+                 rationale, judged)
             )  # fmt: skip
             previous = status
             times.append(when)

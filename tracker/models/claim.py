@@ -52,6 +52,10 @@ class Claim(models.Model):
     # by the flag services so the review queue is an index walk, not a sort of
     # every flagged claim by a subquery (a second a page at a million claims).
     oldest_open_flag_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When an account was added, edited or removed after the claim's last status
+    # change; cleared by the next one. The verdict stands (accounts are evidence,
+    # not the claim), but the claim needs an editor's eyes again.
+    accounts_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -74,7 +78,7 @@ class Claim(models.Model):
     history = HistoricalRecords(
         excluded_fields=[
             "updated_at", "suggested_status", "suggestion_basis", "suggestion_reasons",
-            "independent_sources", "search_vector", "oldest_open_flag_at",
+            "independent_sources", "search_vector", "oldest_open_flag_at", "accounts_changed_at",
         ],
         m2m_fields=[named_parties],
     )  # fmt: skip
@@ -117,6 +121,12 @@ class Claim(models.Model):
                 fields=["oldest_open_flag_at", "id"],
                 name="claim_review_queue_idx",
                 condition=models.Q(oldest_open_flag_at__isnull=False, archived_at__isnull=True),
+            ),
+            # The editors' inbox: live claims whose accounts changed since their verdict.
+            models.Index(
+                fields=["accounts_changed_at", "id"],
+                name="claim_accounts_changed_idx",
+                condition=models.Q(accounts_changed_at__isnull=False, archived_at__isnull=True),
             ),
         ]
 

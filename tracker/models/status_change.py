@@ -17,6 +17,13 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=32, choices=VerificationStatus.choices)
     to_status = models.CharField(max_length=32, choices=VerificationStatus.choices)
     rationale = models.TextField(blank=True)
+    # The claim as it stood when judged, so a verdict never certifies words it
+    # did not see: {"text", "aspect", "count_min", "count_max",
+    # "count_approximate", "unit", "event": {"id", "name"} | null,
+    # "named_parties": [{"id", "name"}, ...]}. Null only before migration 0012
+    # filled it in; nullable so SQLite adds the column without rebuilding the
+    # table (which would drop the append-only trigger).
+    judged_claim = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-changed_at", "-id"]
@@ -35,3 +42,7 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status} on claim {self.claim_id}"
+
+    @property
+    def judged_text(self) -> str | None:
+        return (self.judged_claim or {}).get("text")

@@ -100,19 +100,24 @@ def claim_export_queryset() -> QuerySet[Claim]:
 
 
 def claimreview_queryset() -> QuerySet[Claim]:
-    """Live claims with a verdict, each with ``verdict_at`` and ``api_accounts``.
+    """Live claims with a verdict, each with what ClaimReview publishes of it.
 
-    ``verdict_at`` is when the current status was given: the latest status change.
+    ``verdict_at`` is when the current status was given (the latest status
+    change) and ``judged_claim`` the claim as that change judged it;
+    ``first_verdict_at`` is when the claim first had a verdict. With
+    ``api_accounts``.
     """
-    latest = (
-        StatusChange.objects.filter(claim=OuterRef("pk"))
-        .order_by("-changed_at", "-id")
-        .values("changed_at")[:1]
-    )
+    changes = StatusChange.objects.filter(claim=OuterRef("pk"))
+    latest = changes.order_by("-changed_at", "-id")
+    first_verdict = changes.exclude(to_status__in=NO_VERDICT).order_by("changed_at", "id")
     return (
         Claim.objects.filter(archived_at__isnull=True)
         .exclude(status__in=NO_VERDICT)
-        .annotate(verdict_at=Subquery(latest))
+        .annotate(
+            verdict_at=Subquery(latest.values("changed_at")[:1]),
+            judged_claim=Subquery(latest.values("judged_claim")[:1]),
+            first_verdict_at=Subquery(first_verdict.values("changed_at")[:1]),
+        )
         .prefetch_related(
             Prefetch("accounts", queryset=accounts_with_summaries(), to_attr="api_accounts")
         )

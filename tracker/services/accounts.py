@@ -13,6 +13,7 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services.findings import findings_refresh_for_claim
+from tracker.services.verdicts import claim_accounts_changed
 from tracker.vocabularies import Stance
 
 
@@ -115,6 +116,7 @@ def account_add(
     except IntegrityError as error:
         raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
     findings_refresh_for_claim(claim=claim)
+    claim_accounts_changed(claim=claim)
     return account
 
 
@@ -168,6 +170,7 @@ def account_update(*, actor: Actor, account: Account, **changes) -> Account:
         except IntegrityError as error:
             raise ValidationError({"quote": f"The account breaks a data rule: {error}"}) from error
         findings_refresh_for_claim(claim=account.claim)
+        claim_accounts_changed(claim=account.claim)
     return account
 
 
@@ -179,3 +182,4 @@ def account_remove(*, actor: Actor, account: Account) -> None:
     claim = account.claim
     account.delete()
     findings_refresh_for_claim(claim=claim)
+    claim_accounts_changed(claim=claim)

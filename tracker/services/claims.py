@@ -12,6 +12,11 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services.findings import findings_refresh_for_claim, findings_refresh_for_event
+from tracker.services.verdicts import (
+    claim_back_to_review,
+    require_may_change_substance,
+    status_change_record,
+)
 from tracker.vocabularies import Aspect, Unit, VerificationStatus
 
 UNITS = set(Unit.values)
@@ -79,7 +84,11 @@ CLAIM_EDITABLE = (
 
 @transaction.atomic
 def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
-    """Edit a claim's wording, event, aspect or interval. Never its status."""
+    """Edit a claim's wording, event, aspect or interval. Never its status.
+
+    Once a claim has a verdict, only who can judge it again may change it, and
+    the change sends it back to review (services/verdicts.py).
+    """
     require_permission(actor, "tracker.change_claim", action="edit claims")
     if "status" in changes:
         raise ValidationError(
@@ -100,17 +109,21 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
     named_parties = changes.pop("named_parties", None)
     previous_event = claim.event
     changed = [field for field, value in changes.items() if getattr(claim, field) != value]
+    parties_changed = named_parties is not None and {p.pk for p in named_parties} != set(
+        claim.named_parties.values_list("pk", flat=True)
+    )
+    substance_changed = [*changed, "named_parties"] if parties_changed else changed
+    require_may_change_substance(actor=actor, claim=claim, changed=substance_changed)
     for field in changed:
         setattr(claim, field, changes[field])
     if changed:
         claim._history_user = history_user(actor)
         claim.save(update_fields=[*changed, "updated_at"])
-    if named_parties is not None and {p.pk for p in named_parties} != set(
-        claim.named_parties.values_list("pk", flat=True)
-    ):
+    if parties_changed:
         claim.named_parties.set(named_parties)
         changed.append("named_parties")
     if changed:
+        claim_back_to_review(actor=actor, claim=claim, changed=changed)
         findings_refresh_for_claim(claim=claim)
         if previous_event is not None and previous_event != claim.event:
             findings_refresh_for_event(event=previous_event)
@@ -131,18 +144,7 @@ def claim_set_status(*, actor: Actor, claim: Claim, status: str, rationale: str)
         raise ValidationError({"status": f"The claim is already {claim.get_status_display()!r}."})
     if not rationale and claim.status_changes.exists():
         raise ValidationError({"rationale": "Say why the status changes: a rationale is required."})
-    change = StatusChange.objects.create(
-        claim=claim,
-        changed_by=history_user(actor),
-        from_status=claim.status,
-        to_status=status,
-        rationale=rationale,
-    )
-    claim.status = status
-    claim._history_user = history_user(actor)
-    claim._change_reason = rationale[:100]
-    claim.save(update_fields=["status", "updated_at"])
-    return change
+    return status_change_record(actor=actor, claim=claim, status=status, rationale=rationale)
 
 
 @transaction.atomic

@@ -91,11 +91,18 @@ class ClaimDetailSerializer(ClaimSerializer):
     created_by = serializers.CharField(
         source="created_by.username", read_only=True, allow_null=True
     )
+    accounts_changed_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When accounts were added, edited or removed after the last status change; "
+        "null if not since. The verdict stands, but an editor should look again.",
+    )
 
     class Meta(ClaimSerializer.Meta):
         fields = [
             *ClaimSerializer.Meta.fields, "named_parties", "suggestion", "accounts", "findings",
-            "open_flags", "status_history", "archived_at", "archived_by", "created_by",
+            "open_flags", "status_history", "accounts_changed_at", "archived_at", "archived_by",
+            "created_by",
         ]  # fmt: skip
         read_only_fields = fields
 

@@ -12,11 +12,16 @@ from tracker.vocabularies import VerificationStatus
 
 class StatusChangeSerializer(serializers.ModelSerializer):
     changed_by = username_field("changed_by")
+    judged_claim = serializers.JSONField(
+        read_only=True,
+        help_text="The claim as judged: text, aspect, count_min, count_max, count_approximate, "
+        "unit, event {id, name} and named_parties [{id, name}].",
+    )
 
     class Meta:
         model = StatusChange
         fields = ["id", "claim", "from_status", "to_status", "rationale", "changed_by",
-                  "changed_at"]  # fmt: skip
+                  "changed_at", "judged_claim"]  # fmt: skip
         read_only_fields = fields
 
 

@@ -76,7 +76,9 @@ CLAIMREVIEW = OpenApiResponse(
     OpenApiTypes.OBJECT,
     "A schema.org ClaimReview (JSON-LD): claimReviewed, itemReviewed (a Claim with its "
     "author sources and appearances), reviewRating (ratingValue, bestRating, worstRating, "
-    "alternateName), author (the newsroom), datePublished (of the verdict), url.",
+    "alternateName), author (the newsroom), datePublished (of the first verdict), "
+    "dateModified (of the current verdict), url. claimReviewed is the text as the current "
+    "verdict judged it.",
 )
 
 
