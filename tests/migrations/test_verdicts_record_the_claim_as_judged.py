@@ -1,4 +1,4 @@
-"""Migration 0012's backfill: old status changes get the claim as it stood when judged."""
+"""Migration 0013's backfill: old status changes get the claim as it stood when judged."""
 
 from importlib import import_module
 
@@ -13,11 +13,11 @@ from tracker.vocabularies import Aspect, VerificationStatus
 
 pytestmark = pytest.mark.django_db
 
-migration = import_module("tracker.migrations.0012_verdicts_record_the_claim_as_judged")
+migration = import_module("tracker.migrations.0013_verdicts_record_the_claim_as_judged")
 
 
 def legacy_verdict(claim: Claim, status: str) -> StatusChange:
-    """A status change as recorded before 0012: without the claim as judged."""
+    """A status change as recorded before 0013: without the claim as judged."""
     change = StatusChange.objects.create(
         claim=claim, from_status=claim.status, to_status=status, rationale="Checked."
     )

@@ -146,7 +146,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0011_claims_keep_their_oldest_open_flag_for_the_review_queue"),
+        ("tracker", "0012_names_compared_by_a_stored_unicode_key"),
     ]
 
     operations = [
