@@ -131,10 +131,14 @@ def test_two_reviewers_decide_one_suggestion_at_once(second_action):
     start = threading.Barrier(2)
     results: dict = {}
 
+    url = f"/api/suggestions/{suggestion.pk}/"
+    etag = a.get(url)["ETag"]
+    assert b.get(url)["ETag"] == etag  # both read the same pending suggestion
+
     def decide(client, action):
         def send():
             start.wait(10)
-            return client.post(f"/api/suggestions/{suggestion.pk}/{action}/", {}, format="json")
+            return client.post(f"{url}{action}/", {}, format="json", HTTP_IF_MATCH=etag)
 
         return send
 
@@ -146,8 +150,8 @@ def test_two_reviewers_decide_one_suggestion_at_once(second_action):
         thread.join(30)
 
     codes = sorted(code for code, _ in results.values())
-    # One decision is recorded; the other reviewer is told it was already made.
-    winners = {"accept": [201, 400], "reject": [201, 400] if codes[0] == 201 else [200, 400]}
+    # One decision is recorded; the other reviewer's version is stale.
+    winners = {"accept": [201, 412], "reject": [201, 412] if codes[0] == 201 else [200, 412]}
     assert codes == winners[second_action], results
     suggestion.refresh_from_db()
     assert suggestion.status in ("accepted", "rejected")

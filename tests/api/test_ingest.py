@@ -217,7 +217,7 @@ def test_the_seed_article_suggests_its_accounts(reporter_api):
     assert (sana[0]["count_min"], sana[0]["count_max"], sana[0]["unit"]) == (31, None, "people")
     assert "more than 30" in sana[0]["quote"]
     assert find("Reuters", "cannot_verify")
-    ryan = find("Col. Sean Ryan", "investigating")
+    ryan = find("Col. Sean Ryan (US-led coalition)", "investigating")
     assert ryan and ryan[0]["intermediary"]["name"] == "Rudaw English"
     assert find("US-led coalition", "hedges")
     assert find("Syrian foreign ministry", "asserts")

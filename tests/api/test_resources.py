@@ -156,29 +156,32 @@ def test_an_account_edit_refreshes_findings(editor_api, newsroom):
     assert Finding.objects.filter(kind="stance_conflict", is_open=True).exists()
 
 
-def test_an_editor_resolves_a_flag(editor_api, editor, newsroom):
-    response = editor_api.post(
-        f"/api/flags/{newsroom.flag.pk}/resolve/", {"note": "Reached a second source."},
-        format="json",
-    )  # fmt: skip
+def test_an_editor_resolves_a_flag(editor_api, editor, newsroom, conditional):
+    flag_url = f"/api/flags/{newsroom.flag.pk}/"
+    note = {"note": "Reached a second source."}
+    assert editor_api.post(f"{flag_url}resolve/", note, format="json").status_code == 428
+    response = conditional("post", f"{flag_url}resolve/", note, etag_url=flag_url)
     assert response.status_code == 200
     assert response.data["is_open"] is False and response.data["resolved_by"] == editor.username
-    again = editor_api.post(f"/api/flags/{newsroom.flag.pk}/resolve/", {}, format="json")
+    assert response["ETag"] == etag_of(editor_api, flag_url)
+    again = conditional("post", f"{flag_url}resolve/", {}, etag_url=flag_url)
     assert again.status_code == 400 and "flag" in again.data
 
 
-def test_an_editor_acknowledges_a_conflict(editor_api, editor, newsroom):
+def test_an_editor_acknowledges_a_conflict(editor_api, editor, newsroom, conditional):
     finding = newsroom.open_conflict()
-    url = f"/api/conflicts/{finding.pk}/acknowledge/"
-    assert editor_api.post(url, {}, format="json").status_code == 400  # a note is required
-    response = editor_api.post(url, {"note": "Hedged by a party."}, format="json")
+    finding_url = f"/api/conflicts/{finding.pk}/"
+    url = f"{finding_url}acknowledge/"
+    assert editor_api.post(url, {"note": "Hedged."}, format="json").status_code == 428
+    assert conditional("post", url, {}, etag_url=finding_url).status_code == 400  # needs a note
+    response = conditional("post", url, {"note": "Hedged by a party."}, etag_url=finding_url)
     assert response.status_code == 200
     assert response.data["is_open"] is False
     assert response.data["acknowledged_by"] == editor.username
-    assert editor_api.post(url, {"note": "again"}, format="json").status_code == 400
+    assert conditional("post", url, {"note": "again"}, etag_url=finding_url).status_code == 400
     info = Finding.objects.filter(severity="info").first()
-    response = editor_api.post(f"/api/conflicts/{info.pk}/acknowledge/", {"note": "x"},
-                               format="json")  # fmt: skip
+    info_url = f"/api/conflicts/{info.pk}/"
+    response = conditional("post", f"{info_url}acknowledge/", {"note": "x"}, etag_url=info_url)
     assert response.status_code == 400
 
 

@@ -35,6 +35,12 @@ def url_of(suggestion: Suggestion, action: str = "") -> str:
     return f"/api/suggestions/{suggestion.pk}/{action + '/' if action else ''}"
 
 
+def decide(client, suggestion: Suggestion, action: str, body=None):
+    """Accept or reject ``suggestion`` as read just now (with its current ETag)."""
+    etag = etag_of(client, url_of(suggestion))
+    return client.post(url_of(suggestion, action), body, format="json", HTTP_IF_MATCH=etag)
+
+
 def snapshot(suggestion: Suggestion) -> tuple:
     """What a refused request must leave as it was."""
     suggestion.refresh_from_db()
@@ -155,8 +161,7 @@ def test_a_client_may_send_back_what_it_read_but_not_decide_by_editing(reporter_
     assert decided.status_code == 400 and "status" in decided.data
     assert snapshot(suggestion) == before
     # Accepting is the decision: a status sent with it is no contradiction.
-    accepted = reporter_api.post(url_of(suggestion, "accept"), {"status": "accepted"},
-                                 format="json")  # fmt: skip
+    accepted = decide(reporter_api, suggestion, "accept", {"status": "accepted"})
     assert accepted.status_code == 201, accepted.data
 
 
@@ -210,7 +215,7 @@ def test_accepting_with_a_bad_edit_is_400_and_nothing_is_written(
 ):
     suggestion = pending(ingested.document, aspect="killed")
     before = snapshot(suggestion)
-    response = reporter_api.post(url_of(suggestion, "accept"), body, format="json")
+    response = decide(reporter_api, suggestion, "accept", body)
     assert response.status_code == 400, response.data
     assert field in response.data, response.data
     assert snapshot(suggestion) == before
@@ -224,7 +229,7 @@ def test_a_valid_edit_then_a_failing_accept_leaves_nothing(reporter_api):
     )
     own = pending(result.document, voice="outlet")
     before = snapshot(own)
-    response = reporter_api.post(url_of(own, "accept"), {"stance": "hedges"}, format="json")
+    response = decide(reporter_api, own, "accept", {"stance": "hedges"})
     assert response.status_code == 400 and "source" in response.data
     assert snapshot(own) == before
 
@@ -234,7 +239,7 @@ def test_a_valid_edit_then_a_failing_accept_leaves_nothing(reporter_api):
 
 def test_accepting_creates_the_account_and_claim(reporter_api, reporter, ingested):
     suggestion = pending(ingested.document, stance="asserts", source__isnull=False)
-    response = reporter_api.post(url_of(suggestion, "accept"), format="json")
+    response = decide(reporter_api, suggestion, "accept")
     assert response.status_code == 201, response.data
     account = Account.objects.get(pk=response.data["id"])
     assert response["Location"].endswith(f"/api/accounts/{account.pk}/")
@@ -256,7 +261,7 @@ def test_accepting_creates_the_account_and_claim(reporter_api, reporter, ingeste
 
 def test_accepting_an_unknown_speaker_adds_the_proposed_source(reporter_api, ingested):
     denial = pending(ingested.document, stance="denies")
-    response = reporter_api.post(url_of(denial, "accept"), format="json")
+    response = decide(reporter_api, denial, "accept")
     assert response.status_code == 201, response.data
     assert response.data["source"]["name"] == denial.proposed_source_name
     assert Source.objects.filter(name=denial.proposed_source_name).count() == 1
@@ -273,9 +278,7 @@ def test_accepting_with_edits_refreshes_the_events_findings(reporter_api, report
     findings_before = set(Finding.objects.filter(event=event).values_list("pk", "explanation"))
 
     suggestion = pending(ingested.document, aspect="killed")
-    response = reporter_api.post(
-        url_of(suggestion, "accept"), {"event": event.pk, "stance": "asserts"}, format="json"
-    )
+    response = decide(reporter_api, suggestion, "accept", {"event": event.pk, "stance": "asserts"})
     assert response.status_code == 201, response.data
     assert response.data["claim"] == existing.pk  # the same claim, reused
     existing.refresh_from_db()
@@ -288,9 +291,7 @@ def test_accepting_with_edits_refreshes_the_events_findings(reporter_api, report
 
 def test_rejecting_records_who_and_why(reporter_api, reporter, ingested):
     suggestion = pending(ingested.document, stance="denies")
-    response = reporter_api.post(
-        url_of(suggestion, "reject"), {"note": "Not a claim about the strike"}, format="json"
-    )
+    response = decide(reporter_api, suggestion, "reject", {"note": "Not a claim about the strike"})
     assert response.status_code == 200, response.data
     assert response.data["status"] == "rejected"
     assert response.data["decision"]["note"] == "Not a claim about the strike"
@@ -302,11 +303,11 @@ def test_rejecting_records_who_and_why(reporter_api, reporter, ingested):
 @pytest.mark.parametrize("first", ["accept", "reject"])
 def test_a_decided_suggestion_cannot_be_changed_or_decided_again(reporter_api, ingested, first):
     suggestion = pending(ingested.document, stance="asserts", source__isnull=False)
-    assert reporter_api.post(url_of(suggestion, first), {}, format="json").status_code in (200, 201)
+    assert decide(reporter_api, suggestion, first, {}).status_code in (200, 201)
     before = snapshot(suggestion)
     url = url_of(suggestion)
     for action in ("accept", "reject"):
-        again = reporter_api.post(url_of(suggestion, action), {}, format="json")
+        again = decide(reporter_api, suggestion, action, {})
         assert again.status_code == 400 and "status" in again.data, again.data
     edit = reporter_api.patch(
         url, {"stance": "hedges"}, format="json", HTTP_IF_MATCH=etag_of(reporter_api, url)
@@ -315,12 +316,16 @@ def test_a_decided_suggestion_cannot_be_changed_or_decided_again(reporter_api, i
     assert snapshot(suggestion) == before
 
 
-def test_a_decision_with_a_stale_if_match_is_412(reporter_api, editor_api, ingested):
+def test_a_decision_is_428_without_if_match_and_412_when_stale(reporter_api, editor_api, ingested):
     suggestion = pending(ingested.document, stance="asserts", source__isnull=False)
     url = url_of(suggestion)
     stale = etag_of(reporter_api, url)
     editor_api.patch(url, {"stance": "hedges"}, format="json", HTTP_IF_MATCH=stale)
     before = snapshot(suggestion)
+    for action in ("accept", "reject"):
+        response = reporter_api.post(url_of(suggestion, action), {}, format="json")
+        assert response.status_code == 428, (action, response.data)
+    assert snapshot(suggestion) == before
     response = reporter_api.post(url_of(suggestion, "accept"), {}, format="json",
                                  HTTP_IF_MATCH=stale)  # fmt: skip
     assert response.status_code == 412
@@ -340,7 +345,7 @@ def test_a_decision_with_a_stale_if_match_is_412(reporter_api, editor_api, inges
 def test_a_bad_rejection_is_400(reporter_api, ingested, body, field):
     suggestion = pending(ingested.document, stance="denies")
     before = snapshot(suggestion)
-    response = reporter_api.post(url_of(suggestion, "reject"), body, format="json")
+    response = decide(reporter_api, suggestion, "reject", body)
     assert response.status_code == 400 and field in response.data, response.data
     assert snapshot(suggestion) == before
 

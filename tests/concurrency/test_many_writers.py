@@ -1,11 +1,13 @@
 """Twenty people at once on the same claims, through the API, on PostgreSQL.
 
 Ten reporters and ten editors, one thread each, all released by one barrier.
-Each flags every claim, edits its text (PATCH with the If-Match it read,
-again after each 412) and, for editors, gives it a verdict the same way.
-Afterwards:
+Each flags every claim (no If-Match: a flag is a new child of the claim),
+edits its text (PATCH with the If-Match it read, again after each 412) and,
+for editors, resolves its own flag and gives the claim a verdict the same
+way. Afterwards:
 
-- every flag is recorded: one per user and claim, none lost;
+- every flag is recorded: one per user and claim, none lost; the editors'
+  are resolved, the reporters' open, and the claim's oldest open flag agrees;
 - no update is lost: each edit the API acknowledged (200) is in the claim's
   field history exactly once, and the claim ends with the last of them;
 - stale writes were refused with 412, never applied; no 5xx anywhere;
@@ -110,6 +112,17 @@ def _work(user, claims, start: threading.Barrier, verdicts: threading.Barrier, l
             if log.saw("flag", flag) != 201:
                 with log.lock:
                     log.errors.append(f"flag by {user.username}: {flag.status_code} {flag.content}")
+            elif is_editor:
+                # Resolving is a change of the flag: If-Match, while the
+                # reporters are still raising theirs on the same claim.
+                flag_url = f"/api/flags/{flag.json()['id']}/"
+
+                def resolve(flag_url=flag_url):
+                    etag = api.get(flag_url)["ETag"]
+                    return api.post(f"{flag_url}resolve/", {"note": "Second source found."},
+                                    format="json", HTTP_IF_MATCH=etag)  # fmt: skip
+
+                _until_accepted(log, "resolve", resolve)
 
             text = f"Claim {claim.pk}, worded by {user.username}"
 
@@ -169,10 +182,17 @@ def test_twenty_writers_on_the_same_claims():
     for claim in claims:
         claim = Claim.objects.get(pk=claim.pk)
 
-        # Every flag recorded: one per user, distinct users.
+        # Every flag recorded: one per user, distinct users; each editor's
+        # resolved by that editor, the reporters' still open.
         flags = Flag.objects.filter(claim=claim)
         assert flags.count() == THREADS
         assert len(set(flags.values_list("raised_by", flat=True))) == THREADS
+        resolved = flags.filter(resolved_at__isnull=False)
+        assert resolved.count() == editors
+        assert all(flag.resolved_by_id == flag.raised_by_id for flag in resolved)
+        assert not resolved.filter(raised_by__groups__name="Reporters").exists()
+        open_flags = flags.filter(resolved_at__isnull=True).order_by("raised_at")
+        assert claim.oldest_open_flag_at == open_flags.first().raised_at
 
         # No lost update: each acknowledged edit is in the history exactly once,
         # in the order the row lock let them through, and the last one stands.

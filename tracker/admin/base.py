@@ -12,6 +12,8 @@ a 500, and nothing of the save may stay. So a refusal raises
 rolls the whole save back; ``changeform_view`` then validates the same POST
 again with the services' messages attached to the forms they belong to, and
 the page renders them.
+
+What this leans on inside Django is in ``tracker.admin.django_internals``.
 """
 
 from __future__ import annotations
@@ -28,8 +30,16 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import models
-from django.forms.models import construct_instance
 from simple_history.admin import SimpleHistoryAdmin
+
+from tracker.admin.django_internals import (
+    ModelFormWithoutModelValidation,
+    mark_saved,
+    record_formset_added,
+    record_formset_changed,
+    record_formset_deleted,
+    record_formset_start,
+)
 
 ADMIN_CSS = "tracker/admin.css"
 
@@ -67,11 +77,25 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
         elif field == NON_FIELD_ERRORS:
             form.add_error(None, messages)
         else:
-            label = field.replace("_", " ").capitalize()
-            form.add_error(None, [f"{label}: {message}" for message in messages])
+            form.add_error(None, [_labelled(field, message) for message in messages])
 
 
-class ServiceModelForm(forms.ModelForm):
+def service_message(error: ValidationError) -> str:
+    """A service's error as one line for the admin's messages, each part under its field."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return " ".join(
+        message if field == NON_FIELD_ERRORS else _labelled(field, message)
+        for field, errors in error.error_dict.items()
+        for message in ValidationError(errors).messages
+    )
+
+
+def _labelled(field: str, message: str) -> str:
+    return f"{field.replace('_', ' ').capitalize()}: {message}"
+
+
+class ServiceModelForm(ModelFormWithoutModelValidation):
     """A ModelForm that leaves model validation to the services.
 
     ``Model.full_clean`` would check the same rules again with the database
@@ -88,12 +112,7 @@ class ServiceModelForm(forms.ModelForm):
         if service_errors is not None:
             self.service_errors = service_errors
 
-    def _post_clean(self) -> None:
-        opts = self._meta
-        try:
-            self.instance = construct_instance(self, self.instance, opts.fields, opts.exclude)
-        except ValidationError as error:
-            self._update_errors(error)
+    def post_clean(self) -> None:
         error = self.service_errors.get(self.prefix)
         if error is not None:
             add_service_error(self, error)
@@ -106,10 +125,7 @@ def adopt(target: models.Model, saved: models.Model) -> None:
     formsets point at it, the redirect reads its pk), so it takes the saved
     object's values in place.
     """
-    for field in saved._meta.concrete_fields:
-        setattr(target, field.attname, getattr(saved, field.attname))
-    target._state.adding = False
-    target._state.db = saved._state.db
+    mark_saved(target, saved)
 
 
 def form_values(form: forms.BaseForm, names: list[str] | tuple[str, ...]) -> dict[str, Any]:
@@ -156,6 +172,8 @@ class ServiceAdminMixin:
     # -- the two-pass save ------------------------------------------------
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Django's changeform_view saves inside transaction.atomic, so by the
+        # time ServiceRejected gets here the save is rolled back (django_internals 3).
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except ServiceRejected as rejected:
@@ -212,7 +230,7 @@ class ServiceAdminMixin:
         inline = getattr(formset, "service_inline", None)
         if inline is None:
             raise ImproperlyConfigured(f"{formset.model.__name__} inline must be a ServiceInline.")
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        record_formset_start(formset)
         errors: ServiceErrors = {}
         parent = formset.instance
         for row in formset.forms:
@@ -221,13 +239,13 @@ class ServiceAdminMixin:
             try:
                 if obj.pk is not None and deleting:
                     inline.service_remove(request, type(obj)._default_manager.get(pk=obj.pk))
-                    formset.deleted_objects.append(obj)
+                    record_formset_deleted(formset, obj)
                 elif obj.pk is None and not deleting and row.has_changed():
-                    formset.new_objects.append(inline.service_add(request, parent, row))
+                    record_formset_added(formset, inline.service_add(request, parent, row))
                 elif obj.pk is not None and row.has_changed():
                     stored = type(obj)._default_manager.get(pk=obj.pk)
                     inline.service_update(request, stored, row)
-                    formset.changed_objects.append((obj, row.changed_data))
+                    record_formset_changed(formset, obj, row.changed_data)
             except ValidationError as error:
                 if not deleting:
                     errors[row.prefix] = error

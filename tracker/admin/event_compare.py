@@ -49,10 +49,6 @@ def claim_url(claim_id: int) -> str:
     return reverse("admin:tracker_claim_change", args=[claim_id])
 
 
-def source_url(source_id: int) -> str:
-    return reverse("admin:tracker_source_change", args=[source_id])
-
-
 def aspect_label(aspect: str) -> str:
     return Aspect(aspect).label if aspect in Aspect.values else aspect
 

@@ -46,25 +46,6 @@ class OpenFlagsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class AccountSourceFilter(admin.SimpleListFilter):
-    """Claims with at least one account by the chosen source."""
-
-    title = "source"
-    parameter_name = "source"
-
-    def lookups(self, request, model_admin):
-        sources = selectors.sources_with_accounts()
-        return [(str(source.pk), source.display_name) for source in sources]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        if not value.isdigit():
-            return queryset.none()
-        return selectors.claims_with_account_by(queryset, int(value))
-
-
 class FlagStateFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"

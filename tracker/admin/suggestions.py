@@ -14,14 +14,10 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from tracker import services
-from tracker.admin.base import HistoryAdmin
+from tracker.admin.base import HistoryAdmin, service_message
 from tracker.admin.display import shorten
 from tracker.models import Suggestion, SuggestionStatus
-
-EDITABLE = (
-    "source", "stance", "intermediary", "claim_text", "aspect", "count_min", "count_max",
-    "count_approximate", "unit", "event", "named_parties",
-)  # fmt: skip
+from tracker.services.suggestions import SUGGESTION_EDITABLE
 
 
 class PendingFilter(admin.SimpleListFilter):
@@ -47,15 +43,6 @@ class PendingFilter(admin.SimpleListFilter):
         return queryset if value == "all" else queryset.filter(status=value)
 
 
-def _messages(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return " ".join(
-            f"{field.replace('_', ' ')}: {' '.join(ValidationError(errs).messages)}"
-            for field, errs in error.error_dict.items()
-        )
-    return " ".join(error.messages)
-
-
 @admin.register(Suggestion)
 class SuggestionAdmin(HistoryAdmin):
     list_display = ("speaker", "stance", "claim", "value", "via", "document_link", "status")
@@ -63,7 +50,7 @@ class SuggestionAdmin(HistoryAdmin):
     search_fields = ("claim_text", "quote", "speaker_text", "proposed_source_name")
     list_select_related = ("document", "source", "intermediary")
     autocomplete_fields = ("source", "intermediary", "event", "named_parties")
-    service_fields = EDITABLE
+    service_fields = SUGGESTION_EDITABLE
     actions = ("accept_selected", "reject_selected")
     list_per_page = 50
 
@@ -89,7 +76,7 @@ class SuggestionAdmin(HistoryAdmin):
         readonly = ["quote_in_context", "rule_list", "speaker_found", "status", "decided_by",
                     "decided_at", "decision_note", "account"]  # fmt: skip
         if obj is not None and obj.status != SuggestionStatus.PENDING:
-            readonly += list(EDITABLE)
+            readonly += list(SUGGESTION_EDITABLE)
         return readonly
 
     def has_add_permission(self, request):
@@ -211,7 +198,7 @@ class SuggestionAdmin(HistoryAdmin):
                 )
                 messages.success(request, "Rejected; the decision is recorded.")
         except ValidationError as error:
-            messages.error(request, f"Nothing was saved. {_messages(error)}")
+            messages.error(request, f"Nothing was saved. {service_message(error)}")
             fallback = reverse("admin:tracker_suggestion_change", args=[obj.pk])
         return redirect(next_url or fallback)
 
@@ -248,7 +235,7 @@ class SuggestionAdmin(HistoryAdmin):
                 done += 1
             except ValidationError as error:
                 refused.append(f"#{suggestion.ordinal} of document {suggestion.document_id}: "
-                               f"{_messages(error)}")  # fmt: skip
+                               f"{service_message(error)}")  # fmt: skip
         verb = "Accepted" if accept else "Rejected"
         messages.success(request, f"{verb} {done} suggestion(s).")
         for line in refused[:20]:

@@ -31,7 +31,8 @@ error.
   ``TRACKER_PUBLIC_VERDICTS`` on, the ClaimReview feed is readable by anyone.
 - Permissions: the Django model permissions of the user's groups, as in the
   admin (``permissions.py``).
-- Concurrency: ETags and If-Match (``etag.py``).
+- Concurrency: ETags and If-Match (``etag.py``); which writes need If-Match is one
+  table, ``write_protocol.py``.
 - Limits: 12 MB bodies (413), throttled writes and logins (429), NUL bytes and
   bad filters refused (400); security events go to the "tracker.security" log.
 """

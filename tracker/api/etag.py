@@ -7,11 +7,12 @@ findings and suggested status. A digest of ``updated_at`` alone would miss the
 changes that do not touch the claim row (an account added, a party renamed).
 The tag is strong: two equal tags mean the same data.
 
-A write that must not be lost (PUT, PATCH, DELETE, a status change) carries
-``If-Match`` with the tag the client read. The view locks the row, reads the
-resource again, recomputes the tag and compares, all inside the transaction
-in which the service then writes, so a second writer waits on the lock and
-then sees the new tag: 412, nothing overwritten. Without the header: 428.
+A write that changes an existing object (which ones: the table in
+``write_protocol.py``) carries ``If-Match`` with the tag the client read.
+The view locks the row, reads the resource again, recomputes the tag and
+compares, all inside the transaction in which the service then writes, so a
+second writer waits on the lock and then sees the new tag: 412, nothing
+overwritten. Without the header: 428.
 ``If-Match: *`` is refused with 428 too, since it would let a client skip
 exactly the check it is there for.
 """

@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
+from tracker.api.write_protocol import Precondition, precondition_for, view_write
 from tracker.models import SuggestionStatus
 from tracker.models.entity import EntityKind
 
@@ -61,7 +62,8 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
 READ_ERRORS = (401, 403)
 DETAIL_ERRORS = (401, 403, 404)
 WRITE_ERRORS = (400, 401, 403, 413, 429)
-CONDITIONAL_ERRORS = (400, 401, 403, 404, 412, 413, 428, 429)
+# Added to every write the write protocol asks for If-Match (TrackerAutoSchema).
+PRECONDITION_ERRORS = (412, 428)
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -130,13 +132,13 @@ def create_schema(request, serializer, *, summary: str, description: str | None 
 
 
 def update_schema(request, serializer, *, summary: str, description: str | None = None):
-    """PUT or PATCH, which must name the version it changes (If-Match)."""
+    """PUT or PATCH (If-Match and its errors come from the write protocol)."""
     return extend_schema(
         summary=summary,
         description=description,
         request=request,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(serializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+        parameters=[ETAG],
+        responses={200: ok(serializer, CURRENT), **errors(*WRITE_ERRORS, 404)},
     )
 
 
@@ -155,8 +157,20 @@ class TrackerAutoSchema(AutoSchema):
     """drf-spectacular's schema, with every path id described and shared enums named.
 
     Ids are matched by the ``int`` path converter; drf-spectacular types them
-    from the converter but then leaves their description empty.
+    from the converter but then leaves their description empty. A write the
+    write protocol asks for If-Match documents the header and its 412 and 428
+    here, from the table, so no view can say otherwise.
     """
+
+    def _needs_if_match(self) -> bool:
+        write = view_write(self.view, self.method)
+        return write is not None and precondition_for(*write) is Precondition.IF_MATCH
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self._needs_if_match():
+            parameters.append(IF_MATCH)
+        return parameters
 
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         _allow_stored_blank(field)
@@ -178,6 +192,12 @@ class TrackerAutoSchema(AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
+        if self._needs_if_match():
+            for code in PRECONDITION_ERRORS:
+                error = _ERRORS[code]
+                responses[str(code)] = self._get_response_for_code(
+                    error, str(code), None, direction
+                )
         # Every paginated list refuses a bad ?page_size or filter value (400) and
         # a cursor that does not decode (DRF's 404), whatever its view declares.
         if self._is_list_view() and self._get_paginator():

@@ -399,12 +399,4 @@ def _aspect_of(lower: str) -> str:
     return ""
 
 
-def primary_quantity(quantities: list[Quantity]) -> Quantity | None:
-    """The quantity a claim is about: the first count of the dead or injured, else the first."""
-    for quantity in quantities:
-        if quantity.aspect in (Aspect.KILLED, Aspect.INJURED):
-            return quantity
-    return quantities[0] if quantities else None
-
-
 TERRITORY_WORDS = _TERRITORY_WORDS

@@ -26,7 +26,7 @@ from tracker.selectors.documents import document_detail_queryset, document_list_
 from tracker.selectors.event_comparison import EventComparisonData, event_comparison
 from tracker.selectors.events import event_detail_queryset, event_list_queryset
 from tracker.selectors.flags import flag_list_queryset
-from tracker.selectors.sources import source_list_queryset, sources_with_accounts
+from tracker.selectors.sources import source_list_queryset
 from tracker.selectors.status_changes import status_change_list_queryset
 
 __all__ = [
@@ -52,6 +52,5 @@ __all__ = [
     "review_queue_queryset",
     "severity_rank",
     "source_list_queryset",
-    "sources_with_accounts",
     "status_change_list_queryset",
 ]

@@ -1,6 +1,6 @@
 """Reads of sources."""
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, OuterRef, QuerySet
 
 from tracker.models import Account, Source
 from tracker.selectors._counts import subquery_count
@@ -18,13 +18,4 @@ def source_list_queryset() -> QuerySet[Source]:
                 aggregate=Count("pk"),
             )
         )
-    )
-
-
-def sources_with_accounts() -> QuerySet[Source]:
-    """Sources that gave at least one account: the choices of a "by source" filter."""
-    return (
-        Source.objects.filter(Exists(Account.objects.filter(source=OuterRef("pk"))))
-        .only("pk", "name", "display_name")
-        .order_by("name")
     )

@@ -8,8 +8,7 @@ from rest_framework.response import Response
 from tracker import services
 from tracker.api.filters import AccountFilter
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
-    IF_MATCH,
+    WRITE_ERRORS,
     create_schema,
     errors,
     list_schema,
@@ -51,10 +50,9 @@ from tracker.selectors.api_claims import accounts_with_summaries
     destroy=extend_schema(
         summary="Remove an account recorded in error (editors)",
         description="Its history stays in the audit trail.",
-        parameters=[IF_MATCH],
         responses={
             204: OpenApiResponse(None, "Removed."),
-            **errors(*CONDITIONAL_ERRORS),
+            **errors(*WRITE_ERRORS, 404),
         },
     ),
 )

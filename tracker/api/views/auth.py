@@ -16,6 +16,8 @@ from tracker.api.throttling import AuthRateThrottle
 
 
 class TokenView(APIView):
+    # Its name in the write protocol (tracker.api.write_protocol).
+    basename = "token"
     throttle_classes = [AuthRateThrottle]
 
     def get_permissions(self):

@@ -5,12 +5,18 @@ and ``action_permissions``, and implements ``service_create`` /
 ``service_update`` / ``service_destroy`` by calling a service. Everything
 else (If-Match, locking, re-reading, the response with its ETag and
 Location) happens here, the same way for every resource.
+
+Which writes need If-Match is one table, ``tracker.api.write_protocol``;
+``initial`` answers 428 for a write the table says needs it and came
+without, ``write_lock`` checks the tag (412), and ``finalize_response``
+refuses to let such a write succeed without having passed ``write_lock``.
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.shortcuts import get_object_or_404
 from rest_framework import serializers, status, viewsets
@@ -20,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from tracker.api.etag import check_if_match, etag_for, require_if_match
+from tracker.api.write_protocol import Precondition, precondition_for, view_write
 
 
 class TrackerViewSet(viewsets.GenericViewSet):
@@ -67,6 +74,28 @@ class TrackerViewSet(viewsets.GenericViewSet):
         )
         if bad:
             raise ValidationError({key: ["Must not contain NUL bytes."] for key in bad})
+        # After authentication and permissions (401 and 403 first), before the
+        # body is read: a write that must name its version and does not is 428.
+        self.version_checked = False
+        if self.precondition() is Precondition.IF_MATCH:
+            require_if_match(request)
+
+    def precondition(self) -> Precondition | None:
+        """What the write protocol asks of this request; None for a read."""
+        write = view_write(self, self.request.method)
+        return None if write is None else precondition_for(*write)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if (
+            response.status_code < 300
+            and self.precondition() is Precondition.IF_MATCH
+            and not getattr(self, "version_checked", False)
+        ):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}.{self.action} needs If-Match and must write "
+                "inside write_lock()."
+            )
+        return super().finalize_response(request, response, *args, **kwargs)
 
     # -- detail responses and ETags ---------------------------------------
 
@@ -91,18 +120,29 @@ class TrackerViewSet(viewsets.GenericViewSet):
     def write_lock(self) -> Iterator[models.Model]:
         """Lock the row, read it again, check If-Match, all in one transaction.
 
-        The service called inside the block writes in the same transaction, so
-        a concurrent writer that passed the same If-Match waits on the row lock
-        and then finds a new ETag: 412. On SQLite the IMMEDIATE transaction
+        The body is read inside the block, after the check: a stale version is
+        412 whatever the body says (RFC 9110 evaluates preconditions before
+        the content). The service called inside the block writes in the same
+        transaction, so a concurrent writer that passed the same If-Match waits
+        on the row lock and then finds a new ETag: 412. On SQLite the IMMEDIATE transaction
         takes the database's write lock at BEGIN, to the same effect.
         """
-        require_if_match(self.request)
+        if self.precondition() is not Precondition.IF_MATCH:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}.{self.action} takes write_lock() but the write "
+                "protocol does not ask it for If-Match."
+            )
         with transaction.atomic():
-            model = self.permission_model
-            list(model.objects.select_for_update().filter(pk=self.kwargs["pk"]).values("pk"))
+            self.lock_rows()
             instance = self.get_object()
             check_if_match(self.request, etag_for(self.detail_data(instance)))
+            self.version_checked = True
             yield instance
+
+    def lock_rows(self) -> None:
+        """Lock the object's row for the write (a viewset may lock others before it)."""
+        model = self.permission_model
+        list(model.objects.select_for_update().filter(pk=self.kwargs["pk"]).values("pk"))
 
     # -- writes through the services ---------------------------------------
 
@@ -159,9 +199,8 @@ class UpdateMixin:
     def update(
         self: TrackerViewSet, request: Request, *args: Any, partial: bool = False, **kwargs: Any
     ) -> Response:
-        require_if_match(request)
-        values = self.validated(request.data, partial=partial)
         with self.write_lock() as instance:
+            values = self.validated(request.data, partial=partial)
             self.service_update(instance, values)
             return self.detail_response(self.fresh(instance.pk))
 

@@ -25,17 +25,15 @@ from rest_framework.response import Response
 
 from tracker import services
 from tracker.api.claimreview import claim_review, public_url
-from tracker.api.etag import etag_for, require_if_match
+from tracker.api.etag import etag_for
 from tracker.api.filters import ClaimFilter
 from tracker.api.permissions import VerdictsPublicOrModelPermissions
 from tracker.api.renderers import JSONLDRenderer
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
     CREATED,
     CURRENT,
     DETAIL_ERRORS,
     ETAG,
-    IF_MATCH,
     WRITE_ERRORS,
     create_schema,
     errors,
@@ -113,8 +111,8 @@ CLAIMREVIEW = OpenApiResponse(
         summary="Archive a claim",
         description="Claims are never deleted: DELETE archives (editors only) and returns "
         "the archived claim. POST .../restore/ brings it back.",
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(ClaimDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+        parameters=[ETAG],
+        responses={200: ok(ClaimDetailSerializer, CURRENT), **errors(*WRITE_ERRORS, 404)},
     ),
 )
 class ClaimViewSet(
@@ -176,8 +174,8 @@ class ClaimViewSet(
     @extend_schema(
         summary="Restore an archived claim",
         request=None,
-        parameters=[IF_MATCH, ETAG],
-        responses={200: ok(ClaimDetailSerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+        parameters=[ETAG],
+        responses={200: ok(ClaimDetailSerializer, CURRENT), **errors(*WRITE_ERRORS, 404)},
     )
     @action(detail=True, methods=["post"])
     def restore(self, request: Request, pk: str) -> Response:
@@ -190,14 +188,13 @@ class ClaimViewSet(
         description="Records who, when, from, to and why; every change after the first "
         "needs a rationale. Returns the new status change.",
         request=StatusSetSerializer,
-        parameters=[IF_MATCH, CLAIM_ETAG],
-        responses={201: ok(StatusChangeSerializer, CREATED), **errors(*CONDITIONAL_ERRORS)},
+        parameters=[CLAIM_ETAG],
+        responses={201: ok(StatusChangeSerializer, CREATED), **errors(*WRITE_ERRORS, 404)},
     )
     @action(detail=True, methods=["post"], url_path="status")
     def set_status(self, request: Request, pk: str) -> Response:
-        require_if_match(request)
-        values = self.validated(request.data)
         with self.write_lock() as claim:
+            values = self.validated(request.data)
             change = services.claim_set_status(actor=request.user, claim=claim, **values)
             claim_etag = etag_for(self.detail_data(self.fresh(claim.pk)))
         return Response(

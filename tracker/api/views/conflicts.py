@@ -56,7 +56,7 @@ class ConflictViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     )
     @action(detail=True, methods=["post"])
     def acknowledge(self, request: Request, pk: str) -> Response:
-        values = self.validated(request.data)
-        finding = self.get_object()
-        services.finding_acknowledge(actor=request.user, finding=finding, note=values["note"])
-        return self.detail_response(self.fresh(finding.pk))
+        with self.write_lock() as finding:
+            values = self.validated(request.data)
+            services.finding_acknowledge(actor=request.user, finding=finding, note=values["note"])
+            return self.detail_response(self.fresh(finding.pk))

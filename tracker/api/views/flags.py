@@ -20,7 +20,7 @@ from tracker.api.views.base import (
     RetrieveMixin,
     TrackerViewSet,
 )
-from tracker.models import Flag
+from tracker.models import Claim, Flag
 from tracker.selectors.flags import flag_list_queryset
 
 
@@ -53,7 +53,15 @@ class FlagViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     )
     @action(detail=True, methods=["post"])
     def resolve(self, request: Request, pk: str) -> Response:
-        values = self.validated(request.data)
-        flag = self.get_object()
-        services.flag_resolve(actor=request.user, flag=flag, note=values["note"])
-        return self.detail_response(self.fresh(flag.pk))
+        with self.write_lock() as flag:
+            values = self.validated(request.data)
+            services.flag_resolve(actor=request.user, flag=flag, note=values["note"])
+            return self.detail_response(self.fresh(flag.pk))
+
+    def lock_rows(self) -> None:
+        # The claim's row before the flag's, the order flag_raise and
+        # flag_resolve take them in, so a resolve here never waits the other
+        # way round on one from the admin.
+        claim = Flag.objects.filter(pk=self.kwargs["pk"]).values("claim_id")
+        list(Claim.objects.select_for_update().filter(pk__in=claim).values("pk"))
+        super().lock_rows()

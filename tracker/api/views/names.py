@@ -19,11 +19,9 @@ from rest_framework.response import Response
 from tracker import services
 from tracker.api.filters import NamedEntityFilter
 from tracker.api.schema import (
-    CONDITIONAL_ERRORS,
     CREATED,
     CURRENT,
     ETAG,
-    IF_MATCH,
     WRITE_ERRORS,
     create_schema,
     errors,
@@ -131,8 +129,8 @@ class NamedEntityViewSet(
         summary="Remove an alias (editors)",
         description="If-Match carries the entity's ETag: the alias list is part of it.",
         request=None,
-        parameters=[ALIAS_ID, IF_MATCH, ETAG],
-        responses={200: ok(NamedEntitySerializer, CURRENT), **errors(*CONDITIONAL_ERRORS)},
+        parameters=[ALIAS_ID, ETAG],
+        responses={200: ok(NamedEntitySerializer, CURRENT), **errors(*WRITE_ERRORS, 404)},
     )
     @action(detail=True, methods=["delete"], url_path="aliases/<int:alias_id>")
     def remove_alias(self, request: Request, pk: str, alias_id: int) -> Response:

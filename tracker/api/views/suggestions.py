@@ -5,31 +5,26 @@ is no create and no delete: a rejected suggestion stays on record. Every
 decision goes through ``tracker.services.suggestions``, which accepts through
 the same services as manual entry, so the event's findings refresh.
 
-``PATCH`` needs If-Match like every edit. Accepting and rejecting do not (a
-decided suggestion cannot be decided again, so two reviewers cannot both
-win), but honour it when sent: a reviewer who accepts what they read is told
-(412) if a colleague corrected the suggestion meanwhile.
+``PATCH``, accepting and rejecting need If-Match, as every change of an
+existing object does (``tracker.api.write_protocol``): a reviewer who accepts
+what they read is told (412) if a colleague corrected it meanwhile.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.db import transaction
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tracker import services
-from tracker.api.etag import require_if_match
 from tracker.api.filters import SuggestionFilter
 from tracker.api.schema import (
     CREATED,
     CURRENT,
     ETAG,
+    WRITE_ERRORS,
     errors,
     list_schema,
     ok,
@@ -51,17 +46,6 @@ from tracker.selectors.api_suggestions import (
     suggestion_detail_queryset,
     suggestion_list_queryset,
 )
-
-OPTIONAL_IF_MATCH = OpenApiParameter(
-    "If-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Optional: the ETag of the suggestion as you read it; 412 if it changed since.",
-)
-# Deciding: 400 when already decided or the edits are invalid; 412 only with
-# If-Match, and 428 for `If-Match: *`, refused here as everywhere.
-DECISION_ERRORS = (400, 401, 403, 404, 412, 413, 428, 429)
 
 
 @extend_schema_view(
@@ -114,21 +98,10 @@ class SuggestionViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # PATCH only: a PUT would have to restate what the extractor found.
-        require_if_match(request)
-        values = self.validated(request.data, partial=True)
         with self.write_lock() as suggestion:
+            values = self.validated(request.data, partial=True)
             services.suggestion_update(actor=request.user, suggestion=suggestion, **values)
             return self.detail_response(self.fresh(suggestion.pk))
-
-    @contextmanager
-    def decision_lock(self) -> Iterator[Suggestion]:
-        """The suggestion, locked and checked against If-Match when one was sent."""
-        if "If-Match" in self.request.headers:
-            with self.write_lock() as suggestion:
-                yield suggestion
-        else:
-            with transaction.atomic():
-                yield self.get_object()
 
     @extend_schema(
         summary="Accept a suggestion",
@@ -138,13 +111,12 @@ class SuggestionViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
         "applied first, and nothing is written if any is invalid. The claim is left "
         "unverified. Returns the new account; its `claim` is the claim's id.",
         request=SuggestionAcceptSerializer,
-        parameters=[OPTIONAL_IF_MATCH],
-        responses={201: ok(AccountSerializer, CREATED), **errors(*DECISION_ERRORS)},
+        responses={201: ok(AccountSerializer, CREATED), **errors(*WRITE_ERRORS, 404)},
     )
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str) -> Response:
-        values = self.validated(request.data, partial=True)
-        with self.decision_lock() as suggestion:
+        with self.write_lock() as suggestion:
+            values = self.validated(request.data, partial=True)
             account = services.suggestion_accept(
                 actor=request.user, suggestion=suggestion, **values
             )
@@ -160,12 +132,15 @@ class SuggestionViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
         description="Records who rejected it, when and why; no account is written and the "
         "suggestion stays on record.",
         request=SuggestionRejectSerializer,
-        parameters=[OPTIONAL_IF_MATCH, ETAG],
-        responses={200: ok(SuggestedAccountDetailSerializer, CURRENT), **errors(*DECISION_ERRORS)},
+        parameters=[ETAG],
+        responses={
+            200: ok(SuggestedAccountDetailSerializer, CURRENT),
+            **errors(*WRITE_ERRORS, 404),
+        },
     )
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str) -> Response:
-        values = self.validated(request.data)
-        with self.decision_lock() as suggestion:
+        with self.write_lock() as suggestion:
+            values = self.validated(request.data)
             services.suggestion_reject(actor=request.user, suggestion=suggestion, **values)
         return self.detail_response(self.fresh(suggestion.pk))
