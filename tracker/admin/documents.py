@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.urls import path, reverse
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from tracker import selectors, services
@@ -154,6 +154,4 @@ class DocumentAdmin(HistoryAdmin):
 
     @admin.display(description="accounts")
     def account_list(self, obj: Document):
-        return render_to_string(
-            "admin/tracker/document/includes/accounts.html", {"page": obj.page}
-        )
+        return render_to_string("admin/tracker/document/includes/accounts.html", {"page": obj.page})

@@ -18,7 +18,6 @@ from itertools import pairwise
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-
 ACCOUNT = "account"
 SUGGESTION = "suggestion"
 
@@ -43,7 +42,7 @@ class Span:
 
     @property
     def rank(self) -> tuple[bool, int, int]:
-        """Which of the spans covering a piece it links to: an account, the narrowest, the oldest."""
+        """Which span a piece links to: an account first, then the narrowest, then the oldest."""
         return (self.kind != ACCOUNT, self.length, self.pk)
 
 
@@ -59,11 +58,8 @@ def _mark_class(covering: list[Span]) -> str:
 def _data_attributes(covering: list[Span]) -> SafeString:
     accounts = " ".join(str(s.pk) for s in covering if s.kind == ACCOUNT)
     suggestions = " ".join(str(s.pk) for s in covering if s.kind == SUGGESTION)
-    return format_html_join(
-        "",
-        ' data-{}="{}"',
-        ((name, pks) for name, pks in (("accounts", accounts), ("suggestions", suggestions)) if pks),
-    )
+    present = [(name, pks) for name, pks in (("accounts", accounts), ("suggestions", suggestions))]
+    return format_html_join("", ' data-{}="{}"', ((name, pks) for name, pks in present if pks))
 
 
 def highlight(text: str, spans: list[Span]) -> SafeString:
@@ -73,7 +69,9 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
     for start, end in pairwise(cuts):
         # Quadratic in the number of spans: the accounts and suggestions of
         # one page of text (admin/document_page.py), a few hundred at most.
-        covering = sorted((s for s in valid if s.start <= start and end <= s.end), key=lambda s: s.rank)
+        covering = sorted(
+            (s for s in valid if s.start <= start and end <= s.end), key=lambda s: s.rank
+        )
         anchors = format_html_join(
             "",
             '<span id="{}" class="tracker-quote-anchor"></span>',

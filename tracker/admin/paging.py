@@ -81,7 +81,7 @@ def page_links(request, param: str, current: int, page_count: int, anchor: str) 
 class Pager:
     """What a pager shows: where the page is, and links to the others.
 
-    ``noun`` names the rows in the summary ("suggestions 1–50 of 20,000");
+    ``noun`` names the rows in the summary ("suggestions 1-50 of 20,000", with an en dash);
     ``anchor`` is the id of the list on the page, so a link lands on it.
     """
 
