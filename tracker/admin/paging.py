@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 
 PER_PAGE = 50
 # Pages linked on either side of the current one, besides the first and the last.
@@ -121,21 +122,33 @@ class Pager:
 
 
 class ListPage(Pager):
-    """One page of an ordered queryset: a count and a slice, two queries in all.
+    """One page of an ordered queryset: a count and a slice, two queries at most.
 
     ``count`` may be given when the caller has it already (counted with
-    something else in one query), which saves the count.
+    something else in one query), which saves the count. A first page with
+    room to spare is the whole list, so it needs no count either: the short
+    lists most pages show cost one query, as they did before paging.
     """
 
     def __init__(self, request, rows: QuerySet, *, param: str, noun: str, anchor: str,
                  per_page: int = PER_PAGE, count: int | None = None):  # fmt: skip
+        raw = request.GET.get(param)
+        items: list[Any] | None = None
+        if count is None and (raw is None or raw.strip() in ("", "1")):
+            items = list(rows[:per_page])
+            if len(items) < per_page:
+                count = len(items)
         paginator = Paginator(rows, per_page)
         if count is not None:
             # Paginator.count is a cached property: a value set here is used as is.
             paginator.count = count
-        choice = choose_page(request.GET.get(param), paginator.num_pages)
+        choice = choose_page(raw, paginator.num_pages)
         page = paginator.page(choice.number)
-        self.items: list[Any] = list(page.object_list)
+        if count == 0:
+            items = []
+        elif items is None or choice.number != 1:
+            items = list(page.object_list)
+        self.items = items
         super().__init__(
             request,
             param=param,
@@ -147,4 +160,70 @@ class ListPage(Pager):
             last=page.end_index(),
             count=paginator.count,
             notice=choice.notice,
+        )
+
+
+class PagedInlineFormSet(BaseInlineFormSet):
+    """An inline formset that shows, and saves, one page of its parent's rows.
+
+    The page comes from the request (``PagedInline`` hands it over) and the
+    change form posts back to the same address, so a save covers the rows
+    that were shown. A row that moved to another page in between (someone
+    removed one before it) is still found by its id among the parent's rows.
+    """
+
+    page_request = None
+    page_param = "page"
+    noun = "rows"
+    per_page = PER_PAGE
+    pager: ListPage | None = None
+
+    def get_queryset(self):
+        if hasattr(self, "_queryset"):
+            return self._queryset
+        rows = super().get_queryset()
+        if self.page_request is None or self.instance.pk is None:
+            return rows
+        self.pager = ListPage(
+            self.page_request,
+            rows,
+            param=self.page_param,
+            noun=self.noun,
+            anchor=f"{self.prefix}-group",
+            per_page=self.per_page,
+        )
+        self._queryset = self.pager.items
+        return self._queryset
+
+    def _existing_object(self, pk):
+        found = super()._existing_object(pk)
+        if found is None and self.instance.pk is not None:
+            found = self.model._default_manager.filter(
+                **{self.fk.name: self.instance}, pk=pk
+            ).first()
+        return found
+
+
+class PagedInline:
+    """An inline of a page of rows at a time (see ``PagedInlineFormSet``).
+
+    ``page_param`` names the page in the address; ``per_page`` is the page size.
+    """
+
+    formset = PagedInlineFormSet
+    template = "admin/tracker/edit_inline/paged_tabular.html"
+    page_param = "page"
+    per_page = PER_PAGE
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(
+            formset.__name__,
+            (formset,),
+            {
+                "page_request": request,
+                "page_param": self.page_param,
+                "per_page": self.per_page,
+                "noun": str(self.model._meta.verbose_name_plural),
+            },
         )
