@@ -32,7 +32,7 @@ from tracker.selectors.documents import (
     document_suggestions,
 )
 from tracker.selectors.event_comparison import EventComparisonData, event_comparison
-from tracker.selectors.events import event_detail_queryset, event_list_queryset
+from tracker.selectors.events import event_claims, event_detail_queryset, event_list_queryset
 from tracker.selectors.flags import flag_list_queryset
 from tracker.selectors.sources import source_list_queryset, sources_with_accounts
 from tracker.selectors.status_changes import status_change_list_queryset
@@ -56,6 +56,7 @@ __all__ = [
     "document_quotes_between",
     "document_suggestion_counts",
     "document_suggestions",
+    "event_claims",
     "event_comparison",
     "event_detail_queryset",
     "event_findings",
