@@ -83,3 +83,33 @@ def make_flag(*, claim=None, raised_by=None, **kwargs):
     return services.flag_raise(
         actor=raised_by or make_reporter(), claim=claim or make_claim(), **kwargs
     )
+
+
+def make_suggestions(*, document, spans: list[tuple[int, int]], **fields) -> list:
+    """Suggestions quoting ``spans`` of the document, stored as extraction stores them.
+
+    Extraction runs the extractor over the whole text; a test that needs
+    hundreds of suggestions at known places writes the rows the same way
+    (with their history), one per span, in text order.
+    """
+    from simple_history.utils import bulk_create_with_history
+
+    from tracker.models import Extraction, Suggestion
+
+    Extraction.objects.get_or_create(document=document, defaults={"via": "paste"})
+    rows = [
+        Suggestion(
+            document=document,
+            ordinal=ordinal,
+            voice="source",
+            speaker_text=f"Speaker {ordinal}",
+            quote=document.text[start:end],
+            quote_start=start,
+            quote_end=end,
+            stance=Stance.ASSERTS,
+            claim_text=f"Claim of suggestion {ordinal}",
+            **fields,
+        )
+        for ordinal, (start, end) in enumerate(spans, start=1)
+    ]
+    return bulk_create_with_history(rows, Suggestion, batch_size=500)

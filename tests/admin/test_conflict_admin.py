@@ -166,7 +166,7 @@ class TestClaimPage:
         assert "Only an editor's action changes the status." in body
         assert '<span class="tracker-badge tracker-status-disputed">Disputed</span>' in body
         assert "a conflict involves it" in body
-        (conflict,) = [f for f in response.context["claim_tools"].findings if f.is_open]
+        (conflict,) = [f for f in response.context["claim_tools"].findings.items if f.is_open]
         assert acknowledge_url(conflict) in body
         assert compare_url(newsroom.event) in body
         # The suggestion is offered as a pre-fill, never applied.

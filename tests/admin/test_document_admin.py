@@ -67,7 +67,8 @@ def test_highlights_quotes_linked_to_accounts(editor_client, newsroom):
     assert f'<a href="{coalition_url}">it or partner forces may have conducted' in body
     # The list of its accounts, with their claims.
     assert reverse("admin:tracker_claim_change", args=[newsroom.perpetrator.pk]) in body
-    assert f'href="#quote-{newsroom.sana_account.pk}"' in body
+    # Each quote in the list opens the page of text that holds it.
+    assert f'href="?text_page=1#quote-{newsroom.sana_account.pk}"' in body
 
 
 def test_text_is_escaped(editor_client, db):

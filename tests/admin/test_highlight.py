@@ -9,7 +9,7 @@ from tracker.admin.highlight import Span, highlight
 
 
 def span(start, end, pk):
-    return Span(start=start, end=end, account_id=pk, url=f"/a/{pk}/", label=f"Account #{pk}")
+    return Span(start=start, end=end, pk=pk, url=f"/a/{pk}/", label=f"Account #{pk}")
 
 
 def text_of(markup: str) -> str:

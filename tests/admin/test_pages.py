@@ -24,8 +24,9 @@ PAGES = [
     ("admin:tracker_document_changelist", None, 9),
     ("admin:tracker_document_add", None, 6),
     # The review panel reads the document's extraction (and, once there is one,
-    # its suggestions in one more query).
-    ("admin:tracker_document_change", "document", 8),
+    # its suggestions in two more queries). The page of text reads the accounts
+    # and the suggestions quoted on it, the list of accounts a page of its own.
+    ("admin:tracker_document_change", "document", 10),
     ("admin:tracker_suggestion_changelist", None, 9),
     ("admin:tracker_namedentity_changelist", None, 9),
     ("admin:tracker_namedentity_add", None, 6),

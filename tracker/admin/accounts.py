@@ -8,6 +8,7 @@ from django.contrib import admin
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin, ServiceInline, form_values
 from tracker.admin.display import admin_link, shorten
+from tracker.admin.paging import PagedInline
 from tracker.models import Account, Document
 
 ACCOUNT_FIELDS = (
@@ -58,8 +59,10 @@ class LightDocumentChoices:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class AccountInline(LightDocumentChoices, ServiceInline, admin.TabularInline):
+class AccountInline(LightDocumentChoices, PagedInline, ServiceInline, admin.TabularInline):
     model = Account
+    # A much-reported claim gathers hundreds of accounts: its page shows them 50 at a time.
+    page_param = "accounts_page"
     fields = ACCOUNT_FIELDS
     autocomplete_fields = ("source", "intermediary", "document")
     extra = 1

@@ -23,6 +23,7 @@ from tracker.admin.large_lists import (
     RecentEventFilter,
     RecentSourceFilter,
 )
+from tracker.admin.paging import ListPage
 from tracker.models import Claim, Finding
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
@@ -33,6 +34,7 @@ class ClaimPageTools:
     """What the claim page's own panels need, read only if the page renders."""
 
     def __init__(self, request, claim_id: int):
+        self.request = request
         self.claim_id = claim_id
         # The claim the page shows; ClaimAdmin.render_change_form sets it.
         self.claim: Claim | None = None
@@ -45,20 +47,36 @@ class ClaimPageTools:
         # "Other" needs a note, so it opens the form instead of posting at once.
         self.quick_reasons = [c for c in FlagReason.choices if c[0] != FlagReason.OTHER]
 
-    @cached_property
-    def open_flags(self):
-        return selectors.claim_open_flags(claim_id=self.claim_id)
+    # Each panel is a page of its rows: a claim in the middle of a busy event
+    # can carry hundreds of findings and flags.
 
     @cached_property
-    def findings(self) -> list[Finding]:
-        findings = selectors.claim_findings(claim_id=self.claim_id)
+    def open_flags(self) -> ListPage:
+        return ListPage(
+            self.request,
+            selectors.claim_open_flags(claim_id=self.claim_id),
+            param="flags_page",
+            noun="open flags",
+            anchor="open-flags",
+        )
+
+    @cached_property
+    def findings(self) -> ListPage:
+        page = ListPage(
+            self.request,
+            selectors.claim_findings(claim_id=self.claim_id),
+            param="findings_page",
+            noun="findings",
+            anchor="conflicts",
+        )
+        findings: list[Finding] = page.items
         for finding in findings:
             finding.badge = severity_badge(finding.severity)
             finding.kind_label = kind_label(finding.kind)
             finding.acknowledge_url = reverse(
                 "admin:tracker_finding_acknowledge", args=[finding.pk]
             )
-        return findings
+        return page
 
     @property
     def compare_url(self) -> str:
@@ -83,8 +101,16 @@ class ClaimPageTools:
         return bool(claim and claim.suggested_status and claim.suggested_status != claim.status)
 
     @cached_property
-    def status_history(self):
-        return with_badges(selectors.claim_status_history(claim_id=self.claim_id))
+    def status_history(self) -> ListPage:
+        page = ListPage(
+            self.request,
+            selectors.claim_status_history(claim_id=self.claim_id),
+            param="history_page",
+            noun="status changes",
+            anchor="status-history",
+        )
+        with_badges(page.items)
+        return page
 
 
 @admin.register(Claim)

@@ -1,48 +1,22 @@
 """Documents: pasted in once, their text fixed, their quotes highlighted."""
 
-from functools import cached_property
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.display import shorten
-from tracker.admin.highlight import Span, highlight
-from tracker.models import Document, Extraction, Suggestion, SuggestionStatus
+from tracker.admin.document_page import DocumentPage
+from tracker.models import Document
 
 METADATA = ("title", "outlet", "url", "published_at", "retrieved_at")
-
-
-class DocumentReview:
-    """The review panel of a document page: its suggestions and what was set aside."""
-
-    def __init__(self, request, document_id: int):
-        self.document_id = document_id
-        self.can_review = request.user.has_perm("tracker.change_suggestion")
-        self.can_extract = request.user.has_perm("tracker.add_document")
-
-    @cached_property
-    def extraction(self) -> Extraction | None:
-        return Extraction.objects.filter(document_id=self.document_id).first()
-
-    @cached_property
-    def suggestions(self) -> list[Suggestion]:
-        return list(
-            Suggestion.objects.filter(document_id=self.document_id)
-            .select_related("source", "intermediary", "account")
-            .order_by("ordinal")
-        )
-
-    @cached_property
-    def pending_count(self) -> int:
-        return sum(1 for s in self.suggestions if s.status == SuggestionStatus.PENDING)
 
 
 @admin.register(Document)
@@ -59,13 +33,16 @@ class DocumentAdmin(HistoryAdmin):
         return selectors.document_list_queryset()
 
     def get_object(self, request, object_id, from_field=None):
-        # The list defers the text; one document's page reads it and every account quoting it.
+        # The list defers the text; one document's page reads it, and the rest
+        # of what it shows a page at a time, as the request asks.
         field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
         try:
             object_id = field.to_python(object_id)
-            return selectors.document_detail_queryset().get(**{field.name: object_id})
+            document = selectors.document_page_queryset().get(**{field.name: object_id})
         except (Document.DoesNotExist, ValidationError, ValueError):
             return None
+        document.page = DocumentPage(request, document)
+        return document
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
@@ -110,11 +87,10 @@ class DocumentAdmin(HistoryAdmin):
             )
         return result.document
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        context = dict(extra_context or {})
-        if str(object_id).isdigit():
-            context["review"] = DocumentReview(request, int(object_id))
-        return super().change_view(request, object_id, form_url, context)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and hasattr(obj, "page"):
+            context["review"] = obj.page
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
         return [
@@ -174,48 +150,8 @@ class DocumentAdmin(HistoryAdmin):
 
     @admin.display(description="text")
     def highlighted_text(self, obj: Document):
-        spans = [
-            Span(
-                start=account.quote_start,
-                end=account.quote_end,
-                account_id=account.pk,
-                url=reverse("admin:tracker_account_change", args=[account.pk]),
-                label=f"Account #{account.pk}: {account.source} "
-                f"{account.get_stance_display().lower()}",
-            )
-            for account in obj.quoting_accounts
-            if account.quote_start is not None
-        ]
-        return format_html(
-            '<div class="tracker-document-text">{}</div>', highlight(obj.text, spans)
-        )
+        return render_to_string("admin/tracker/document/includes/text.html", {"page": obj.page})
 
     @admin.display(description="accounts")
     def account_list(self, obj: Document):
-        if not obj.quoting_accounts:
-            return "No account quotes this document yet."
-        rows = format_html_join(
-            "",
-            '<tr><td><a href="{}">#{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
-            '<td><a href="#quote-{}">“{}”</a></td><td><a href="{}">{}</a></td></tr>',
-            (
-                (
-                    reverse("admin:tracker_account_change", args=[a.pk]),
-                    a.pk,
-                    a.source,
-                    a.get_stance_display(),
-                    f"via {a.intermediary}" if a.intermediary else "",
-                    a.pk,
-                    shorten(a.quote, 100),
-                    reverse("admin:tracker_claim_change", args=[a.claim_id]),
-                    shorten(a.claim.text, 80),
-                )
-                for a in obj.quoting_accounts
-            ),
-        )
-        return format_html(
-            '<table class="tracker-table"><thead><tr><th>Account</th><th>Source</th>'
-            "<th>Stance</th><th>Relayed</th><th>Quote</th><th>Claim</th></tr></thead>"
-            "<tbody>{}</tbody></table>",
-            rows,
-        )
+        return render_to_string("admin/tracker/document/includes/accounts.html", {"page": obj.page})

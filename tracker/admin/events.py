@@ -2,16 +2,32 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.template.loader import render_to_string
+from django.urls import path
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
 
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import severity_badge
-from tracker.admin.display import shorten, status_badge
+from tracker.admin.display import status_badge
 from tracker.admin.event_compare import compare_url, compare_view
+from tracker.admin.paging import ListPage
 from tracker.models import Event
 from tracker.services.events import EVENT_EDITABLE
+
+
+def claims_about(request, event_id: int) -> ListPage:
+    page = ListPage(
+        request,
+        selectors.event_claims(event_id=event_id),
+        param="claims_page",
+        noun="claims",
+        anchor="event-claims",
+    )
+    for claim in page.items:
+        claim.badge = status_badge(claim.status)
+    return page
 
 
 @admin.register(Event)
@@ -28,13 +44,16 @@ class EventAdmin(HistoryAdmin):
         return selectors.event_list_queryset()
 
     def get_object(self, request, object_id, from_field=None):
-        # One event's page lists its claims; the list only counts them.
+        # One event's page lists its claims a page at a time; the list only counts them.
         field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
         try:
             object_id = field.to_python(object_id)
-            return selectors.event_detail_queryset().get(**{field.name: object_id})
+            event = selectors.event_list_queryset().get(**{field.name: object_id})
         except (Event.DoesNotExist, ValidationError, ValueError):
             return None
+        # Read only if the page shows it (not for a save, nor for the history).
+        event.claim_page = SimpleLazyObject(lambda: claims_about(request, event.pk))
+        return event
 
     def get_fields(self, request, obj=None):
         return self.fields if obj else EVENT_EDITABLE
@@ -84,22 +103,6 @@ class EventAdmin(HistoryAdmin):
 
     @admin.display(description="claims about it")
     def claim_list(self, obj: Event):
-        if not obj.event_claims:
-            return "No claims yet."
-        return format_html(
-            '<ul class="tracker-plain-list">{}</ul>',
-            format_html_join(
-                "",
-                '<li>{} <a href="{}">{}</a> <span class="tracker-muted">{}{}</span></li>',
-                (
-                    (
-                        status_badge(claim.status),
-                        reverse("admin:tracker_claim_change", args=[claim.pk]),
-                        shorten(claim.text, 120),
-                        claim.get_aspect_display(),
-                        ", archived" if claim.archived_at else "",
-                    )
-                    for claim in obj.event_claims
-                ),
-            ),
+        return render_to_string(
+            "admin/tracker/event/includes/claims.html", {"page": obj.claim_page}
         )

@@ -5,11 +5,13 @@ from django.db.models import Prefetch
 
 from tracker import services
 from tracker.admin.base import HistoryAdmin, ServiceInline
+from tracker.admin.paging import PagedInline
 from tracker.models import EntityAlias, NamedEntity
 from tracker.services.entities import ENTITY_EDITABLE
 
 
-class EntityAliasInline(ServiceInline, admin.TabularInline):
+class EntityAliasInline(PagedInline, ServiceInline, admin.TabularInline):
+    page_param = "aliases_page"
     model = EntityAlias
     fields = ("name",)
     extra = 2

@@ -5,12 +5,14 @@ from django.utils.html import format_html
 
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin, ServiceInline
+from tracker.admin.paging import PagedInline
 from tracker.models import Source, SourceAlias
 from tracker.name_keys import name_key
 from tracker.services.sources import SOURCE_EDITABLE
 
 
-class SourceAliasInline(ServiceInline, admin.TabularInline):
+class SourceAliasInline(PagedInline, ServiceInline, admin.TabularInline):
+    page_param = "aliases_page"
     model = SourceAlias
     fields = ("name",)
     extra = 1

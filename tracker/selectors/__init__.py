@@ -22,9 +22,17 @@ from tracker.selectors.conflicts import (
     finding_list_queryset,
     severity_rank,
 )
-from tracker.selectors.documents import document_detail_queryset, document_list_queryset
+from tracker.selectors.documents import (
+    document_accounts,
+    document_detail_queryset,
+    document_list_queryset,
+    document_page_queryset,
+    document_quotes_between,
+    document_suggestion_counts,
+    document_suggestions,
+)
 from tracker.selectors.event_comparison import EventComparisonData, event_comparison
-from tracker.selectors.events import event_detail_queryset, event_list_queryset
+from tracker.selectors.events import event_claims, event_detail_queryset, event_list_queryset
 from tracker.selectors.flags import flag_list_queryset
 from tracker.selectors.sources import source_list_queryset
 from tracker.selectors.status_changes import status_change_list_queryset
@@ -41,8 +49,14 @@ __all__ = [
     "claims_with_account_by",
     "claims_with_open_conflicts",
     "claims_with_open_flags",
+    "document_accounts",
     "document_detail_queryset",
     "document_list_queryset",
+    "document_page_queryset",
+    "document_quotes_between",
+    "document_suggestion_counts",
+    "document_suggestions",
+    "event_claims",
     "event_comparison",
     "event_detail_queryset",
     "event_findings",

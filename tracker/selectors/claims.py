@@ -118,9 +118,9 @@ def claims_with_open_flags(queryset: QuerySet[Claim], *, has_open: bool) -> Quer
     return queryset.filter(flagged if has_open else ~flagged)
 
 
-def claim_open_flags(*, claim_id: int) -> list[Flag]:
+def claim_open_flags(*, claim_id: int) -> QuerySet[Flag]:
     """Open flags on one claim, oldest first, with who raised them."""
-    return list(
+    return (
         _open_flags()
         .filter(claim_id=claim_id)
         .select_related("raised_by")
@@ -128,9 +128,9 @@ def claim_open_flags(*, claim_id: int) -> list[Flag]:
     )
 
 
-def claim_status_history(*, claim_id: int) -> list[StatusChange]:
+def claim_status_history(*, claim_id: int) -> QuerySet[StatusChange]:
     """Every verdict on a claim, newest first, with who gave it."""
-    return list(
+    return (
         StatusChange.objects.filter(claim_id=claim_id)
         .select_related("changed_by")
         .order_by("-changed_at", "-id")

@@ -46,9 +46,9 @@ def event_findings(*, event_id: int) -> list[Finding]:
     )
 
 
-def claim_findings(*, claim_id: int) -> list[Finding]:
+def claim_findings(*, claim_id: int) -> QuerySet[Finding]:
     """The stored findings that involve one claim, conflicts first, with who acknowledged them."""
-    return list(
+    return (
         Finding.objects.filter(claims=claim_id)
         .select_related("acknowledged_by")
         .order_by(severity_rank(), "kind", "pk")

@@ -1,8 +1,9 @@
-"""Reads of documents: the list, and one document with the accounts quoting it."""
+"""Reads of documents: the list, one document with the accounts quoting it,
+and the pieces of a long document's admin page, each of a fixed cost."""
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 
-from tracker.models import Account, Document
+from tracker.models import Account, Document, Suggestion, SuggestionStatus
 from tracker.selectors._counts import subquery_count
 
 
@@ -36,3 +37,56 @@ def document_detail_queryset() -> QuerySet[Document]:
     return Document.objects.select_related("outlet", "created_by").prefetch_related(
         Prefetch("accounts", queryset=accounts, to_attr="quoting_accounts")
     )
+
+
+def document_page_queryset() -> QuerySet[Document]:
+    """Documents with their text and who stored them, and nothing that grows with them.
+
+    Their accounts and suggestions are read a page at a time (below).
+    """
+    return Document.objects.select_related("outlet", "created_by")
+
+
+def document_accounts(*, document_id: int) -> QuerySet[Account]:
+    """The accounts quoting one document, in text order, with what their rows show."""
+    return (
+        Account.objects.filter(document_id=document_id)
+        .select_related("claim", "source", "intermediary")
+        .order_by("quote_start", "id")
+    )
+
+
+def document_suggestions(*, document_id: int) -> QuerySet[Suggestion]:
+    """One document's suggestions in the order the extractor found them."""
+    return (
+        Suggestion.objects.filter(document_id=document_id)
+        .select_related("source", "intermediary", "account")
+        .order_by("ordinal")
+    )
+
+
+def document_suggestion_counts(*, document_id: int) -> tuple[int, int]:
+    """How many suggestions a document has, and how many wait for a decision: one query."""
+    counts = Suggestion.objects.filter(document_id=document_id).aggregate(
+        total=Count("pk"), pending=Count("pk", filter=Q(status=SuggestionStatus.PENDING))
+    )
+    return counts["total"], counts["pending"]
+
+
+def document_quotes_between(
+    *, document_id: int, start: int, end: int
+) -> tuple[list[Account], list[Suggestion]]:
+    """The accounts and suggestions whose quotes overlap ``[start, end)`` of the text."""
+    overlapping = Q(quote_start__lt=end, quote_end__gt=start)
+    accounts = list(
+        Account.objects.filter(overlapping, document_id=document_id)
+        .select_related("source")
+        .order_by("quote_start", "id")
+    )
+    suggestions = list(
+        Suggestion.objects.filter(overlapping, document_id=document_id)
+        .select_related("source")
+        .defer("extracted", "rules")
+        .order_by("quote_start", "id")
+    )
+    return accounts, suggestions

@@ -36,3 +36,12 @@ def event_detail_queryset() -> QuerySet[Event]:
     return event_list_queryset().prefetch_related(
         Prefetch("claims", queryset=claims, to_attr="event_claims")
     )
+
+
+def event_claims(*, event_id: int) -> QuerySet[Claim]:
+    """The claims about one event in aspect order, with what a list of them shows."""
+    return (
+        Claim.objects.filter(event_id=event_id)
+        .only("pk", "text", "aspect", "status", "archived_at", "event_id")
+        .order_by("aspect", "pk")
+    )
