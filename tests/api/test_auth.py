@@ -140,3 +140,25 @@ def test_a_forged_forwarded_for_does_not_dodge_the_login_throttle(anon, reporter
         for n in range(3)
     ]  # fmt: skip
     assert codes == [400, 400, 429]
+
+
+def test_a_username_with_a_newline_writes_one_log_line(anon, db, caplog):
+    forged = "nobody\nlogin ok: POST /api/auth/token/ user=editor ip=10.0.0.1\u2028\\n"
+    with caplog.at_level(logging.WARNING, logger="tracker.security"):
+        response = anon.post("/api/auth/token/", {"username": forged, "password": "x"},
+                             format="json")  # fmt: skip
+    assert response.status_code == 400
+    message = next(r.getMessage() for r in caplog.records if r.name == "tracker.security")
+    assert len(message.splitlines()) == 1
+    # Escaped, not dropped: the log still says what was sent, and a literal
+    # backslash-n cannot pass for an escaped newline.
+    assert "user=nobody\\x0alogin ok: POST" in message
+    assert "ip=10.0.0.1\\u2028\\\\n ip=127.0.0.1: bad credentials" in message
+
+
+def test_a_path_with_control_characters_writes_one_log_line(anon, db, caplog):
+    with caplog.at_level(logging.WARNING, logger="tracker.security"):
+        response = anon.get("/api/claims/?q=a%0D%0Aforged: line")
+    assert response.status_code == 401
+    message = next(r.getMessage() for r in caplog.records if r.name == "tracker.security")
+    assert "\n" not in message and "\r" not in message
