@@ -7,5 +7,5 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Connects the failed-login counter to django.contrib.auth's signal.
-        from tracker import login_throttle  # noqa: F401
+        # Connect the failed-login counter and the tokens' revocation to their signals.
+        from tracker import login_throttle, signals  # noqa: F401

@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -183,6 +182,11 @@ for _network in LOGIN_TRUSTED_NETWORKS:
     except ValueError as error:
         raise ImproperlyConfigured(f"LOGIN_TRUSTED_NETWORKS: {error}") from error
 
+# API tokens (tracker.models.ApiToken) expire this many days after they are made.
+API_TOKEN_LIFETIME_DAYS = int(os.environ.get("API_TOKEN_LIFETIME_DAYS", "30"))
+if not 1 <= API_TOKEN_LIFETIME_DAYS <= 366:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be from 1 to 366")
+
 # --- Content Security Policy (tracker.security; Django 6.0's name) ---------
 
 # Everything comes from this server: no CDN, no inline script or style (the
@@ -242,7 +246,7 @@ REST_FRAMEWORK = {
     # the browser, e.g. the interactive docs while signed in to the admin.
     # Failures of either are logged by tracker.api.exceptions.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "tracker.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ModelPermissions"],

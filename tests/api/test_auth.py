@@ -3,10 +3,11 @@
 import logging
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import make_reporter
+from tracker.models import ApiToken
+from tracker.models.api_token import hash_key
 
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
@@ -28,7 +29,12 @@ def test_a_token_is_exchanged_for_a_password(anon, reporter):
     response = anon.post("/api/auth/token/", {"username": "reporter", "password": PASSWORD},
                          format="json")  # fmt: skip
     assert response.status_code == 200
-    assert response.data == {"token": Token.objects.get(user=reporter).key, "username": "reporter"}
+    token = ApiToken.objects.get(user=reporter)
+    assert (
+        response.data["token"] != token.key_hash
+        and hash_key(response.data["token"]) == token.key_hash
+    )
+    assert response.data["username"] == "reporter" and response.data["id"] == token.pk
     anon.credentials(HTTP_AUTHORIZATION=f"Token {response.data['token']}")
     assert anon.get("/api/claims/").status_code == 200
 
@@ -38,7 +44,7 @@ def test_a_failed_login_is_refused_and_logged(anon, reporter, caplog):
         response = anon.post("/api/auth/token/", {"username": "reporter", "password": "guess"},
                              format="json")  # fmt: skip
     assert response.status_code == 400
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
     record = next(r for r in caplog.records if r.name == "tracker.security")
     assert "login failed" in record.getMessage() and "user=reporter" in record.getMessage()
     assert "guess" not in record.getMessage()
@@ -53,7 +59,7 @@ def test_an_inactive_user_cannot_log_in(anon, db):
 
 def test_logging_out_revokes_the_token(reporter_api, reporter):
     assert reporter_api.delete("/api/auth/token/").status_code == 204
-    assert not Token.objects.filter(user=reporter).exists()
+    assert ApiToken.objects.get(user=reporter).revoked_reason == "logged out"
     assert reporter_api.get("/api/claims/").status_code == 401
 
 
