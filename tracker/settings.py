@@ -282,8 +282,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "tracker API",
     "DESCRIPTION": (
         "Claims, sources, accounts, flags and verdicts of the newsroom's verification desk. "
-        "Authenticate with `Authorization: Token <key>` (POST /api/auth/token/) or a "
-        "signed-in admin session. Writes to a resource that has an ETag need `If-Match`."
+        "Authenticate with `Authorization: Token <key>` (POST /api/auth/token/; tokens "
+        "expire, and are listed and revoked at /api/auth/tokens/) or a signed-in admin "
+        "session. Writes to a resource that has an ETag need `If-Match`."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
