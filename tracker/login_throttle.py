@@ -94,8 +94,13 @@ def record_failure(request: HttpRequest) -> None:
 @receiver(user_login_failed, dispatch_uid="tracker.login_throttle.count")
 def _count_failed_login(sender, credentials, request=None, **kwargs) -> None:
     # A login without a request (a management command) has no address.
-    if request is not None:
-        record_failure(request)
+    if request is None:
+        return
+    if not request.path.startswith("/api/"):
+        # The API's token view logs its own failures, with the DRF request.
+        username = (credentials or {}).get("username", "")
+        log_security_event(request, "login failed", "bad credentials", username=str(username))
+    record_failure(request)
 
 
 def _refusal(request: HttpRequest, seconds: int) -> HttpResponse:

@@ -129,3 +129,12 @@ def test_the_address_is_the_proxys_word_not_the_clients(settings):
     other = proxy.post("/admin/login/", {"username": "rita", "password": "x"},
                        HTTP_X_FORWARDED_FOR="198.51.100.7")  # fmt: skip
     assert other.status_code == 200
+
+
+def test_a_failed_admin_login_is_logged_on_one_line_whatever_the_username(caplog):
+    forged = "nobody\r\nlogin ok: POST /admin/login/ user=editor"
+    with caplog.at_level("WARNING", logger="tracker.security"):
+        assert admin_login(Client(REMOTE_ADDR=SPRAYER), forged).status_code == 200
+    message = next(r.getMessage() for r in caplog.records if r.name == "tracker.security")
+    assert message.startswith("login failed: POST /admin/login/ user=nobody\\x0d\\x0alogin ok")
+    assert len(message.splitlines()) == 1 and "Winter2026" not in message
