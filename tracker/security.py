@@ -114,13 +114,36 @@ def _problem(raw: str) -> str | None:
     return None
 
 
+FORM_CONTENT_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+
+
+def _charset_problem(request: HttpRequest) -> str | None:
+    """What is wrong with the charset a form body declares, if anything.
+
+    The admin's pages are UTF-8, and so is every form a browser sends from
+    them. Django refuses other charsets only where it parses the body, which
+    may be inside the CSRF failure view (a 500 then) or a codec that is no
+    text encoding at all (``base64``: a LookupError, a 500).
+    """
+    if request.content_type not in FORM_CONTENT_TYPES:
+        return None
+    declared = request.content_params.get("charset")
+    # Spelled as Django accepts it for urlencoded forms (any other spelling,
+    # even "utf8", is a BadRequest there), so both agree on what passes.
+    if declared is None or declared.strip().lower() == "utf-8":
+        return None
+    return f"declares the charset {declared[:40]!r}; form data must be UTF-8 (charset=utf-8)"
+
+
 class RejectUndecodableRequestsMiddleware:
     """A clear 400 for a query string or form body that is not UTF-8 or carries a NUL.
 
     Django decodes both with ``errors="replace"``, so invalid UTF-8 would be
     stored as U+FFFD without a word to the sender, and a NUL reaches the
-    database, where PostgreSQL refuses it with an error (a 500). JSON bodies
-    are the API parser's business: it refuses both with a 400 of its own.
+    database, where PostgreSQL refuses it with an error (a 500). A form body
+    declared in another charset is refused before anything reads it. JSON
+    bodies are the API parser's business: it refuses all of these with a 400
+    of its own.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -129,14 +152,10 @@ class RejectUndecodableRequestsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         problem = _problem(request.META.get("QUERY_STRING", ""))
         where = "query string"
-        # Form data in another declared charset is decoded as such by Django; the
-        # admin's pages are UTF-8, and so is every form a browser sends from them.
-        charset = request.content_params.get("charset", "utf-8").lower().replace("_", "-")
-        if (
-            problem is None
-            and request.content_type == "application/x-www-form-urlencoded"
-            and charset in ("utf-8", "utf8")
-        ):
+        if problem is None:
+            problem = _charset_problem(request)
+            where = "body"
+        if problem is None and request.content_type == "application/x-www-form-urlencoded":
             # Bounded by DATA_UPLOAD_MAX_MEMORY_SIZE: too large is Django's own 400.
             problem = _problem(request.body.decode("latin-1"))
             where = "form data"

@@ -5,6 +5,7 @@ deployments point DJANGO_SETTINGS_MODULE at ``tracker.settings_production``,
 which turns on every transport-security setting ``check --deploy`` asks for.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -52,7 +53,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware's log lines and failures carry the id.
+    "tracker.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tracker.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: its refusal is the admin's page, which asks who is signed in.
+    "tracker.login_throttle.AddressLockoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -162,6 +166,27 @@ AXES_LOCKOUT_CALLABLE = "tracker.security.lockout_response"
 # The client address as the throttles see it (NUM_PROXIES, below).
 AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip"
 
+# Password spraying (one password, many usernames) never trips the per-user
+# lockout above; tracker.login_throttle counts failed logins per address:
+# LOGIN_FAILURE_LIMIT in LOGIN_FAILURE_WINDOW seconds refuse that address's
+# logins (429) for LOGIN_ADDRESS_LOCKOUT seconds. A newsroom whose people
+# share one address lists it in LOGIN_TRUSTED_NETWORKS (CIDR, comma-separated):
+# exempt from this count, never from the per-user lockout.
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "20"))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "10")) * 60
+LOGIN_ADDRESS_LOCKOUT = int(os.environ.get("LOGIN_ADDRESS_LOCKOUT_MINUTES", "15")) * 60
+LOGIN_TRUSTED_NETWORKS = env_list("LOGIN_TRUSTED_NETWORKS", [])
+for _network in LOGIN_TRUSTED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"LOGIN_TRUSTED_NETWORKS: {error}") from error
+
+# API tokens (tracker.models.ApiToken) expire this many days after they are made.
+API_TOKEN_LIFETIME_DAYS = int(os.environ.get("API_TOKEN_LIFETIME_DAYS", "30"))
+if not 1 <= API_TOKEN_LIFETIME_DAYS <= 366:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be from 1 to 366")
+
 # --- Content Security Policy (tracker.security; Django 6.0's name) ---------
 
 # Everything comes from this server: no CDN, no inline script or style (the
@@ -188,12 +213,27 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Everything goes to stderr, where gunicorn and systemd's journal pick it up,
+# each line with the request id that the response's X-Request-ID also names.
+# ``django.request`` logs every 5xx with its traceback: without a handler of
+# our own, Django sends those (DEBUG off) only to ADMINS by mail, that is nowhere.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "tracker.request_id.RequestIdFilter"}},
+    "formatters": {
+        "with_request_id": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        },
+    },
     "loggers": {
         "tracker": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["console"], "level": "ERROR"},
     },
 }
 
@@ -206,7 +246,7 @@ REST_FRAMEWORK = {
     # the browser, e.g. the interactive docs while signed in to the admin.
     # Failures of either are logged by tracker.api.exceptions.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "tracker.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ModelPermissions"],
@@ -242,8 +282,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "tracker API",
     "DESCRIPTION": (
         "Claims, sources, accounts, flags and verdicts of the newsroom's verification desk. "
-        "Authenticate with `Authorization: Token <key>` (POST /api/auth/token/) or a "
-        "signed-in admin session. Writes to a resource that has an ETag need `If-Match`."
+        "Authenticate with `Authorization: Token <key>` (POST /api/auth/token/; tokens "
+        "expire, and are listed and revoked at /api/auth/tokens/) or a signed-in admin "
+        "session. Writes to a resource that has an ETag need `If-Match`."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

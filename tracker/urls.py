@@ -28,3 +28,4 @@ def not_found(request, exception):
 
 
 handler404 = not_found
+handler500 = "tracker.request_id.server_error"

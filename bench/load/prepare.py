@@ -33,7 +33,6 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.management.base import CommandError  # noqa: E402
 from django.db import transaction  # noqa: E402
-from rest_framework.authtoken.models import Token  # noqa: E402
 
 from tracker import services  # noqa: E402
 from tracker.models import Claim, Event, Source  # noqa: E402
@@ -86,7 +85,7 @@ def main() -> None:
             username=f"load-{role[:-1]}-{n}", is_staff=True, password=None
         )
         user.groups.add(Group.objects.get(name=role.capitalize()))
-        tokens[role].append(Token.objects.create(user=user).key)
+        tokens[role].append(services.api_token_create(actor=None, user=user, name="load test")[1])
 
     fixture = {
         **tokens,

@@ -3,10 +3,11 @@
 import logging
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import make_reporter
+from tracker.models import ApiToken
+from tracker.models.api_token import hash_key
 
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
@@ -28,7 +29,12 @@ def test_a_token_is_exchanged_for_a_password(anon, reporter):
     response = anon.post("/api/auth/token/", {"username": "reporter", "password": PASSWORD},
                          format="json")  # fmt: skip
     assert response.status_code == 200
-    assert response.data == {"token": Token.objects.get(user=reporter).key, "username": "reporter"}
+    token = ApiToken.objects.get(user=reporter)
+    assert (
+        response.data["token"] != token.key_hash
+        and hash_key(response.data["token"]) == token.key_hash
+    )
+    assert response.data["username"] == "reporter" and response.data["id"] == token.pk
     anon.credentials(HTTP_AUTHORIZATION=f"Token {response.data['token']}")
     assert anon.get("/api/claims/").status_code == 200
 
@@ -38,7 +44,7 @@ def test_a_failed_login_is_refused_and_logged(anon, reporter, caplog):
         response = anon.post("/api/auth/token/", {"username": "reporter", "password": "guess"},
                              format="json")  # fmt: skip
     assert response.status_code == 400
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
     record = next(r for r in caplog.records if r.name == "tracker.security")
     assert "login failed" in record.getMessage() and "user=reporter" in record.getMessage()
     assert "guess" not in record.getMessage()
@@ -53,7 +59,7 @@ def test_an_inactive_user_cannot_log_in(anon, db):
 
 def test_logging_out_revokes_the_token(reporter_api, reporter):
     assert reporter_api.delete("/api/auth/token/").status_code == 204
-    assert not Token.objects.filter(user=reporter).exists()
+    assert ApiToken.objects.get(user=reporter).revoked_reason == "logged out"
     assert reporter_api.get("/api/claims/").status_code == 401
 
 
@@ -140,3 +146,25 @@ def test_a_forged_forwarded_for_does_not_dodge_the_login_throttle(anon, reporter
         for n in range(3)
     ]  # fmt: skip
     assert codes == [400, 400, 429]
+
+
+def test_a_username_with_a_newline_writes_one_log_line(anon, db, caplog):
+    forged = "nobody\nlogin ok: POST /api/auth/token/ user=editor ip=10.0.0.1\u2028\\n"
+    with caplog.at_level(logging.WARNING, logger="tracker.security"):
+        response = anon.post("/api/auth/token/", {"username": forged, "password": "x"},
+                             format="json")  # fmt: skip
+    assert response.status_code == 400
+    message = next(r.getMessage() for r in caplog.records if r.name == "tracker.security")
+    assert len(message.splitlines()) == 1
+    # Escaped, not dropped: the log still says what was sent, and a literal
+    # backslash-n cannot pass for an escaped newline.
+    assert "user=nobody\\x0alogin ok: POST" in message
+    assert "ip=10.0.0.1\\u2028\\\\n ip=127.0.0.1: bad credentials" in message
+
+
+def test_a_path_with_control_characters_writes_one_log_line(anon, db, caplog):
+    with caplog.at_level(logging.WARNING, logger="tracker.security"):
+        response = anon.get("/api/claims/?q=a%0D%0Aforged: line")
+    assert response.status_code == 401
+    message = next(r.getMessage() for r in caplog.records if r.name == "tracker.security")
+    assert "\n" not in message and "\r" not in message

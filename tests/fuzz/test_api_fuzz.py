@@ -17,11 +17,12 @@ import os
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 
 from tests.api.conftest import newsroom  # noqa: F401 - a fixture, used by name
 from tests.factories import make_editor
 from tests.fuzz.driver import fuzz
+from tracker import services
+from tracker.models import ApiToken
 
 EXAMPLES = int(os.environ.get("TRACKER_FUZZ_EXAMPLES", "5"))
 BUDGET = float(os.environ.get("TRACKER_FUZZ_BUDGET", "150"))
@@ -47,18 +48,21 @@ def _no_throttles(settings):
 @pytest.mark.parametrize("role", ["editor", "reporter"])
 def test_the_api_holds_up_to_fuzzing(role, newsroom, reporter):  # noqa: F811
     user = make_editor(username="fuzzing-editor") if role == "editor" else reporter
-    token = Token.objects.create(user=user)
+    token, key = services.api_token_create(actor=None, user=user, name="fuzzer")
 
     report = fuzz(
-        tokens={role: token.key},
+        tokens={role: key},
         examples=EXAMPLES,
         budget_seconds=BUDGET,
         derandomize=SEED is None,
         random_seed=int(SEED) if SEED else None,
         # Progress per operation: shown with -s (scripts/fuzz), captured otherwise.
         log=print,
-        # DELETE /api/auth/token/ logs the fuzzer out; it signs in again with the same key.
-        before_each=lambda: Token.objects.get_or_create(key=token.key, user=user),
+        # DELETE /api/auth/token/ (or /api/auth/tokens/{id}/) revokes the fuzzer's
+        # token; it is given back, so the fuzzer signs in again with the same key.
+        before_each=lambda: ApiToken.objects.filter(pk=token.pk).update(
+            revoked_at=None, revoked_reason=""
+        ),
     )
     print(report.summary())
     assert not report.failures, "\n\n".join(map(str, report.failures))

@@ -6,6 +6,7 @@ pieces that make the admin do that are in ``base``.
 
 from tracker.admin import (
     accounts,
+    api_tokens,
     claims,
     documents,
     events,
@@ -20,6 +21,7 @@ from tracker.admin import (
 
 __all__ = [
     "accounts",
+    "api_tokens",
     "claims",
     "documents",
     "events",

@@ -24,7 +24,9 @@ from tracker.admin.large_lists import (
     RecentSourceFilter,
 )
 from tracker.admin.paging import ListPage
+from tracker.api.claimreview import claim_review, json_ld_for_script, public_url
 from tracker.models import Claim, Finding
+from tracker.selectors.api_claims import claimreview_queryset
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
 from tracker.vocabularies import FlagReason
@@ -99,6 +101,18 @@ class ClaimPageTools:
         """Whether taking the suggestion would change anything."""
         claim = self.claim
         return bool(claim and claim.suggested_status and claim.suggested_status != claim.status)
+
+    @cached_property
+    def claimreview_json_ld(self) -> str:
+        """The published verdict as JSON-LD, safe to embed in a page; "" without a verdict."""
+        claim = claimreview_queryset().filter(pk=self.claim_id).first()
+        if claim is None:
+            return ""
+        api_url = self.request.build_absolute_uri(
+            reverse("api:claim-claimreview", kwargs={"pk": claim.pk})
+        )
+        review = claim_review(claim, url=public_url(claim, api_url), accounts=claim.api_accounts)
+        return json_ld_for_script(review)
 
     @cached_property
     def status_history(self) -> ListPage:

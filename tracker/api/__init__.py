@@ -27,7 +27,9 @@ the Swagger UI at ``docs/``; both describe every endpoint, parameter and
 error.
 
 - Authentication: ``Authorization: Token <key>`` (``POST auth/token/``) or the
-  admin's session (with CSRF). Anonymous requests get 401; with
+  admin's session (with CSRF). Tokens (``tracker.models.ApiToken``) are named
+  for the tool that holds them, expire, are stored as hashes and listed and
+  revoked one by one at ``auth/tokens/``. Anonymous requests get 401; with
   ``TRACKER_PUBLIC_VERDICTS`` on, the ClaimReview feed is readable by anyone.
 - Permissions: the Django model permissions of the user's groups, as in the
   admin (``permissions.py``).

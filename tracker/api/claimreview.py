@@ -9,8 +9,12 @@ the documents it appears in; ``reviewRating`` carries the verdict in the
 words and numbers of ``STATUS_MAPPING``; ``author`` is the newsroom;
 ``datePublished`` is the claim's first verdict and ``dateModified`` its
 current one.
+
+``json_ld_for_script`` writes one as text safe inside an HTML
+``<script type="application/ld+json">`` element, as publishers embed it.
 """
 
+import json
 from datetime import date, datetime
 from typing import Any
 
@@ -118,3 +122,22 @@ def public_url(claim: Claim, api_url: str) -> str:
     """Where the verdict is published: TRACKER_CLAIMREVIEW_URL, or the API's own URL."""
     template = settings.TRACKER_CLAIMREVIEW_URL
     return template.format(id=claim.pk) if template else api_url
+
+
+# Inside <script>, the HTML parser ends the element at "</script" whatever the
+# JSON means, and "<!--" changes how it looks for that end; "&" and ">" are
+# escaped with them as the usual rule for script-embedded JSON. U+2028 and
+# U+2029 are valid in JSON strings but end a line in older JavaScript parsers.
+# All five only ever occur inside JSON strings, where \uXXXX means the same.
+SCRIPT_UNSAFE = str.maketrans(
+    {char: f"\\u{ord(char):04x}" for char in ("<", ">", "&", "\u2028", "\u2029")}
+)
+
+
+def escape_for_script(json_text: str) -> str:
+    return json_text.translate(SCRIPT_UNSAFE)
+
+
+def json_ld_for_script(document: dict[str, Any]) -> str:
+    """JSON text that parses to ``document`` and cannot end or break its <script> element."""
+    return escape_for_script(json.dumps(document, ensure_ascii=False, indent=2))

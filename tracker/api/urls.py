@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from tracker.api.views.accounts import AccountViewSet
-from tracker.api.views.auth import TokenView
+from tracker.api.views.auth import TokenDetailView, TokenListView, TokenView
 from tracker.api.views.claims import ClaimViewSet
 from tracker.api.views.conflicts import ConflictViewSet
 from tracker.api.views.documents import DocumentViewSet
@@ -35,6 +35,8 @@ urlpatterns = [
     path("claims/export.csv", ClaimCSVExportView.as_view(), name="claim-export"),
     path("claimreview/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("auth/token/", TokenView.as_view(), name="token"),
+    path("auth/tokens/", TokenListView.as_view(), name="token-list"),
+    path("auth/tokens/<int:id>/", TokenDetailView.as_view(), name="token-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's init script as a file (?script): the
     # Content-Security-Policy allows no inline script.

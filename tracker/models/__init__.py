@@ -1,4 +1,5 @@
 from tracker.models.account import Account
+from tracker.models.api_token import ApiToken
 from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
@@ -11,6 +12,7 @@ from tracker.models.suggestion import Extraction, Suggestion, SuggestionStatus
 
 __all__ = [
     "Account",
+    "ApiToken",
     "Claim",
     "Document",
     "EntityAlias",

@@ -6,6 +6,11 @@ field, and writes in one transaction.
 """
 
 from tracker.services.accounts import account_add, account_remove, account_update
+from tracker.services.api_tokens import (
+    api_token_create,
+    api_token_revoke,
+    api_tokens_revoke_for_user,
+)
 from tracker.services.claims import (
     claim_archive,
     claim_create,
@@ -45,6 +50,9 @@ __all__ = [
     "account_add",
     "account_remove",
     "account_update",
+    "api_token_create",
+    "api_token_revoke",
+    "api_tokens_revoke_for_user",
     "claim_archive",
     "claim_create",
     "claim_restore",
