@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from django.db import models
 
 
+def label_of(vocabulary: type[models.TextChoices], value: str) -> str:
+    """The label of a stored code; one no longer in the vocabulary (an old row) reads as words."""
+    return vocabulary(value).label if value in vocabulary.values else value.replace("_", " ")
+
+
 class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", "Unverified"
     IN_REVIEW = "in_review", "In review"
@@ -91,6 +96,97 @@ class FlagReason(models.TextChoices):
     SOURCE_UNREACHABLE = "source_unreachable", "Source unreachable"
     CONFLICTING_ACCOUNTS = "conflicting_accounts", "Conflicting accounts"
     OTHER = "other", "Other"
+
+
+class FindingSeverity(models.TextChoices):
+    CONFLICT = "conflict", "Conflict"
+    TENSION = "tension", "Tension"
+    INFO = "info", "Info"
+
+
+# A finding with one of these severities is an open conflict until an editor
+# acknowledges it; "has open conflict" filters on exactly this.
+OPEN_SEVERITIES = frozenset({FindingSeverity.CONFLICT, FindingSeverity.TENSION})
+
+
+class FindingKind(models.TextChoices):
+    """What a finding is about. The order is the order findings are listed in."""
+
+    COUNT_CONFLICT = "count_conflict", "Figures conflict"
+    STANCE_CONFLICT = "stance_conflict", "Stances conflict"
+    PERPETRATOR_CONTESTED = "perpetrator_contested", "Responsibility contested"
+    FIGURES_DIFFER = "figures_differ", "Figures differ widely"
+    STANCE_TENSION = "stance_tension", "Assertion against hedge"
+    INTERNAL_INCONSISTENCY = "internal_inconsistency", "Inconsistent figures from one source"
+    COUNT_AGREEMENT = "count_agreement", "Figures agree"
+    BEST_SUPPORTED = "best_supported", "Best-supported figure"
+    UNCONFIRMED_BY = "unconfirmed_by", "Unconfirmed by"
+    COUNTED_ONCE = "counted_once", "Counted once"
+    INTERESTED = "interested", "Interested"
+    RETRACTED = "retracted", "Retracted"
+    NOT_COMPARABLE = "not_comparable", "Not comparable"
+    AFFILIATION_CYCLE = "affiliation_cycle", "Affiliation loop"
+
+
+# Kinds that can carry an open severity. A hedged side lowers a count conflict
+# or a contested perpetrator from "conflict" to "tension", and a toll that rose
+# over time makes differing figures "info", so severity, not kind, decides
+# whether a given finding is open.
+CONFLICT_KINDS = frozenset(
+    {
+        FindingKind.COUNT_CONFLICT,
+        FindingKind.STANCE_CONFLICT,
+        FindingKind.PERPETRATOR_CONTESTED,
+        FindingKind.FIGURES_DIFFER,
+        FindingKind.STANCE_TENSION,
+        FindingKind.INTERNAL_INCONSISTENCY,
+    }
+)
+
+
+class SuggestionBasis(models.TextChoices):
+    """Why the comparison suggests a claim's status; the label completes "because ..."."""
+
+    DISPUTED = "disputed", "a conflict involves it"
+    CORROBORATED = "corroborated", "independent sources assert it, at least one not a party"
+    INTERESTED_ONLY = "interested_only", "only parties to the event assert it"
+    SINGLE_INTERESTED_SOURCE = (
+        "single_interested_source",
+        "one source asserts it, and it is a party to the event",
+    )
+    SINGLE_SOURCE = "single_source", "one independent source asserts it"
+    HEDGED_ONLY = "hedged_only", "its sources only hedge it"
+    RETRACTED = "retracted", "its only supporters retracted it"
+    DENIED_ONLY = "denied_only", "nobody supports it and someone denies it"
+    UNCONFIRMED = "unconfirmed", "sources only say they could not verify it or are looking into it"
+    NO_ACCOUNTS = "no_accounts", "it has no accounts yet"
+
+
+BASIS_STATUS: dict[str, str] = {
+    SuggestionBasis.DISPUTED: VerificationStatus.DISPUTED,
+    SuggestionBasis.CORROBORATED: VerificationStatus.CORROBORATED,
+    SuggestionBasis.INTERESTED_ONLY: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.SINGLE_INTERESTED_SOURCE: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.SINGLE_SOURCE: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.HEDGED_ONLY: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.RETRACTED: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.DENIED_ONLY: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.UNCONFIRMED: VerificationStatus.UNVERIFIABLE,
+    SuggestionBasis.NO_ACCOUNTS: VerificationStatus.UNVERIFIED,
+}
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class SuggestionVoice(models.TextChoices):
+    """How a suggestion's speaker relates to the text."""
+
+    SOURCE = "source", "Attributed to a source"
+    OUTLET = "outlet", "The outlet's own voice"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.display import shorten
 from tracker.admin.highlight import Span, highlight
-from tracker.models import Document, Extraction, Suggestion, SuggestionStatus
+from tracker.models import Document, Extraction, Suggestion
+from tracker.vocabularies import SuggestionStatus
 
 METADATA = ("title", "outlet", "url", "published_at", "retrieved_at")
 

@@ -30,9 +30,9 @@ from tracker.admin.conflict_display import (
 )
 from tracker.admin.display import status_badge
 from tracker.admin.range_chart import BarInput, RangeChart, range_chart
-from tracker.conflicts import KIND_NOT_COMPARABLE, KINDS, OPEN_SEVERITIES, EventComparison
+from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Finding
-from tracker.vocabularies import COUNT_ASPECTS, Aspect
+from tracker.vocabularies import COUNT_ASPECTS, OPEN_SEVERITIES, Aspect, FindingKind
 
 if TYPE_CHECKING:
     from tracker.admin.events import EventAdmin
@@ -131,7 +131,7 @@ def _not_comparable(comparison: EventComparison) -> tuple[dict[int, str], dict[i
     claims: dict[int, str] = {}
     accounts: dict[int, str] = {}
     for finding in comparison.findings:
-        if finding.kind != KIND_NOT_COMPARABLE:
+        if finding.kind != FindingKind.NOT_COMPARABLE:
             continue
         if ":claim=" in finding.key:
             for claim_id in finding.claim_ids:
@@ -258,12 +258,12 @@ def note_groups(data: EventComparisonData) -> list[NoteGroup]:
             )
     claims = {claim.pk: claim for claim in data.claims}
     for finding in data.comparison.findings:
-        if finding.kind == KIND_NOT_COMPARABLE and finding.key not in stored_keys:
+        if finding.kind == FindingKind.NOT_COMPARABLE and finding.key not in stored_keys:
             linked = [claims[pk] for pk in finding.claim_ids if pk in claims]
             by_kind.setdefault(finding.kind, []).append(
                 Note(finding.explanation, _claim_links(linked))
             )
-    order = {kind: index for index, kind in enumerate(KINDS)}
+    order = {kind: index for index, kind in enumerate(FindingKind.values)}
     return [
         NoteGroup(kind=kind, label=kind_label(kind), notes=notes)
         for kind, notes in sorted(by_kind.items(), key=lambda item: order.get(item[0], 99))

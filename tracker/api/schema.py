@@ -12,8 +12,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
-from tracker.models import SuggestionStatus
 from tracker.models.entity import EntityKind
+from tracker.vocabularies import FindingKind, SuggestionBasis, SuggestionStatus, SuggestionVoice
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -148,6 +148,9 @@ def update_schema(request, serializer, *, summary: str, description: str | None 
 NAMED_ENUMS: dict[str, type] = {
     "EntityKindEnum": EntityKind,
     "SuggestionStatusEnum": SuggestionStatus,
+    "FindingKindEnum": FindingKind,
+    "SuggestionBasisEnum": SuggestionBasis,
+    "SuggestionVoiceEnum": SuggestionVoice,
 }
 
 

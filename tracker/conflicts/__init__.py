@@ -24,7 +24,7 @@ The rules, each documented in its module:
 - ``status``: the suggested status of each claim and why.
 
 Severities ``conflict`` and ``tension`` make a finding an open conflict
-(``OPEN_SEVERITIES``); ``info`` findings explain. Each finding has a ``key``
+(``tracker.vocabularies.OPEN_SEVERITIES``); ``info`` findings explain. Each finding has a ``key``
 (what it is about) and a ``signature`` (its substance), so a caller can tell
 that an acknowledged conflict has since been altered.
 """
@@ -43,39 +43,7 @@ from tracker.conflicts.prepared import (
     UNCOMPARABLE_UNITS,
     UNCONFIRMED_STANCES,
 )
-from tracker.conflicts.status import (
-    BASIS_CORROBORATED,
-    BASIS_DENIED_ONLY,
-    BASIS_DISPUTED,
-    BASIS_HEDGED_ONLY,
-    BASIS_INTERESTED_ONLY,
-    BASIS_NO_ACCOUNTS,
-    BASIS_RETRACTED,
-    BASIS_SINGLE_INTERESTED_SOURCE,
-    BASIS_SINGLE_SOURCE,
-    BASIS_STATUS,
-    BASIS_UNCONFIRMED,
-)
 from tracker.conflicts.values import (
-    CONFLICT_KINDS,
-    KIND_AFFILIATION_CYCLE,
-    KIND_COUNT_AGREEMENT,
-    KIND_COUNT_CONFLICT,
-    KIND_COUNTED_ONCE,
-    KIND_INTERESTED,
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_NOT_COMPARABLE,
-    KIND_PERPETRATOR_CONTESTED,
-    KIND_RETRACTED,
-    KIND_STANCE_CONFLICT,
-    KIND_STANCE_TENSION,
-    KIND_UNCONFIRMED_BY,
-    KINDS,
-    OPEN_SEVERITIES,
-    SEVERITIES,
-    SEVERITY_CONFLICT,
-    SEVERITY_INFO,
-    SEVERITY_TENSION,
     AccountInfo,
     AccountSummary,
     ClaimInfo,
@@ -92,36 +60,6 @@ from tracker.conflicts.values import (
 
 __all__ = [
     "APPROXIMATE_TOLERANCE_PERCENT",
-    "BASIS_CORROBORATED",
-    "BASIS_DENIED_ONLY",
-    "BASIS_DISPUTED",
-    "BASIS_HEDGED_ONLY",
-    "BASIS_INTERESTED_ONLY",
-    "BASIS_NO_ACCOUNTS",
-    "BASIS_RETRACTED",
-    "BASIS_SINGLE_INTERESTED_SOURCE",
-    "BASIS_SINGLE_SOURCE",
-    "BASIS_STATUS",
-    "BASIS_UNCONFIRMED",
-    "CONFLICT_KINDS",
-    "KINDS",
-    "KIND_AFFILIATION_CYCLE",
-    "KIND_COUNTED_ONCE",
-    "KIND_COUNT_AGREEMENT",
-    "KIND_COUNT_CONFLICT",
-    "KIND_INTERESTED",
-    "KIND_INTERNAL_INCONSISTENCY",
-    "KIND_NOT_COMPARABLE",
-    "KIND_PERPETRATOR_CONTESTED",
-    "KIND_RETRACTED",
-    "KIND_STANCE_CONFLICT",
-    "KIND_STANCE_TENSION",
-    "KIND_UNCONFIRMED_BY",
-    "OPEN_SEVERITIES",
-    "SEVERITIES",
-    "SEVERITY_CONFLICT",
-    "SEVERITY_INFO",
-    "SEVERITY_TENSION",
     "SUPPORTING_STANCES",
     "UNCOMPARABLE_UNITS",
     "UNCONFIRMED_STANCES",

@@ -13,19 +13,9 @@ from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
 from tracker.conflicts.intervals import Interval, compare_intervals
 from tracker.conflicts.prepared import Prepared
-from tracker.conflicts.values import (
-    KIND_COUNT_AGREEMENT,
-    KIND_COUNT_CONFLICT,
-    KIND_INTERNAL_INCONSISTENCY,
-    SEVERITY_CONFLICT,
-    SEVERITY_INFO,
-    SEVERITY_TENSION,
-    CountBar,
-    CountSummary,
-    Finding,
-)
+from tracker.conflicts.values import CountBar, CountSummary, Finding
 from tracker.conflicts.wording import aspect_word
-from tracker.vocabularies import Stance
+from tracker.vocabularies import FindingKind, FindingSeverity, Stance
 
 
 def compare_counts(prep: Prepared) -> tuple[tuple[CountSummary, ...], list[Finding]]:
@@ -72,8 +62,8 @@ def _compare_group(
             listed = " and ".join(i.describe(unit) for i in distinct)
             findings.append(
                 make_finding(
-                    kind=KIND_INTERNAL_INCONSISTENCY,
-                    severity=SEVERITY_TENSION,
+                    kind=FindingKind.INTERNAL_INCONSISTENCY,
+                    severity=FindingSeverity.TENSION,
                     key=f"internal_inconsistency:{scope}:{voice.key}",
                     claim_ids=[a.claim_id for a in own],
                     account_ids=voice.account_ids,
@@ -92,8 +82,8 @@ def _compare_group(
         own = [by_id[k] for k in first.account_ids + second.account_ids]
         findings.append(
             make_finding(
-                kind=KIND_COUNT_CONFLICT,
-                severity=SEVERITY_TENSION if hedged else SEVERITY_CONFLICT,
+                kind=FindingKind.COUNT_CONFLICT,
+                severity=FindingSeverity.TENSION if hedged else FindingSeverity.CONFLICT,
                 key=f"count_conflict:{scope}:{first.voice.key}|{second.voice.key}",
                 claim_ids=[a.claim_id for a in own],
                 account_ids=[a.id for a in own],
@@ -112,8 +102,8 @@ def _compare_group(
         listed = "; ".join(f"{bar.voice.label}: {bar.interval.describe()}" for bar in bars)
         findings.append(
             make_finding(
-                kind=KIND_COUNT_AGREEMENT,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.COUNT_AGREEMENT,
+                severity=FindingSeverity.INFO,
                 key=f"count_agreement:{scope}",
                 claim_ids=claim_ids,
                 account_ids=[a.id for a in accounts],

@@ -5,14 +5,9 @@ from __future__ import annotations
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import normalize_quote
 from tracker.conflicts.prepared import Prepared
-from tracker.conflicts.values import (
-    KIND_COUNTED_ONCE,
-    KIND_INTERESTED,
-    SEVERITY_INFO,
-    AccountInfo,
-    Finding,
-)
+from tracker.conflicts.values import AccountInfo, Finding
 from tracker.conflicts.wording import digest, join_names, plural, quoted
+from tracker.vocabularies import FindingKind, FindingSeverity
 
 
 def explain_sourcing(prep: Prepared) -> list[Finding]:
@@ -48,8 +43,8 @@ def _same_root(prep: Prepared) -> list[Finding]:
             explanation = f"{listed} {quantifier} speak for {names(root)}: counted once."
         findings.append(
             make_finding(
-                kind=KIND_COUNTED_ONCE,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.COUNTED_ONCE,
+                severity=FindingSeverity.INFO,
                 key=f"counted_once:root={root}",
                 claim_ids=[a.claim_id for a in accounts],
                 account_ids=[a.id for a in accounts],
@@ -73,8 +68,8 @@ def _same_speaker(prep: Prepared) -> list[Finding]:
         where = f" in {len(documents)} documents" if len(documents) > 1 else ""
         findings.append(
             make_finding(
-                kind=KIND_COUNTED_ONCE,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.COUNTED_ONCE,
+                severity=FindingSeverity.INFO,
                 key=f"counted_once:claim={claim_id}:source={source_id}",
                 claim_ids=[claim_id],
                 account_ids=[a.id for a in accounts],
@@ -101,8 +96,8 @@ def _same_quote(prep: Prepared) -> list[Finding]:
             continue
         findings.append(
             make_finding(
-                kind=KIND_COUNTED_ONCE,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.COUNTED_ONCE,
+                severity=FindingSeverity.INFO,
                 key=f"counted_once:quote={digest(quote)[:12]}",
                 claim_ids=[a.claim_id for a in accounts],
                 account_ids=[a.id for a in accounts],
@@ -140,8 +135,8 @@ def _interested(prep: Prepared) -> list[Finding]:
             )
         findings.append(
             make_finding(
-                kind=KIND_INTERESTED,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.INTERESTED,
+                severity=FindingSeverity.INFO,
                 key=f"interested:root={root}",
                 claim_ids=[a.claim_id for a in accounts],
                 account_ids=[a.id for a in accounts],

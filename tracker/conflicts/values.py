@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.conflicts.intervals import Interval
+from tracker.vocabularies import OPEN_SEVERITIES
 
 # --- Input ----------------------------------------------------------------
 
@@ -52,54 +53,6 @@ class EventInfo:
 
 
 # --- Findings -------------------------------------------------------------
-
-SEVERITY_CONFLICT = "conflict"
-SEVERITY_TENSION = "tension"
-SEVERITY_INFO = "info"
-SEVERITIES = (SEVERITY_CONFLICT, SEVERITY_TENSION, SEVERITY_INFO)
-# A finding with one of these severities is an open conflict until an editor
-# acknowledges it; "has open conflict" filters on exactly this.
-OPEN_SEVERITIES = frozenset({SEVERITY_CONFLICT, SEVERITY_TENSION})
-
-KIND_COUNT_CONFLICT = "count_conflict"
-KIND_STANCE_CONFLICT = "stance_conflict"
-KIND_PERPETRATOR_CONTESTED = "perpetrator_contested"
-KIND_STANCE_TENSION = "stance_tension"
-KIND_INTERNAL_INCONSISTENCY = "internal_inconsistency"
-KIND_COUNT_AGREEMENT = "count_agreement"
-KIND_UNCONFIRMED_BY = "unconfirmed_by"
-KIND_COUNTED_ONCE = "counted_once"
-KIND_INTERESTED = "interested"
-KIND_RETRACTED = "retracted"
-KIND_NOT_COMPARABLE = "not_comparable"
-KIND_AFFILIATION_CYCLE = "affiliation_cycle"
-# Also the order findings are listed in, within one severity.
-KINDS = (
-    KIND_COUNT_CONFLICT,
-    KIND_STANCE_CONFLICT,
-    KIND_PERPETRATOR_CONTESTED,
-    KIND_STANCE_TENSION,
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_COUNT_AGREEMENT,
-    KIND_UNCONFIRMED_BY,
-    KIND_COUNTED_ONCE,
-    KIND_INTERESTED,
-    KIND_RETRACTED,
-    KIND_NOT_COMPARABLE,
-    KIND_AFFILIATION_CYCLE,
-)
-# Kinds that can carry an open severity. A hedged side lowers a count conflict
-# or a contested perpetrator from "conflict" to "tension", so severity, not
-# kind, decides whether a given finding is open.
-CONFLICT_KINDS = frozenset(
-    {
-        KIND_COUNT_CONFLICT,
-        KIND_STANCE_CONFLICT,
-        KIND_PERPETRATOR_CONTESTED,
-        KIND_STANCE_TENSION,
-        KIND_INTERNAL_INCONSISTENCY,
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from tracker.conflicts import (
-    OPEN_SEVERITIES,
     AccountInfo,
     ClaimInfo,
     EventComparison,
@@ -31,6 +30,7 @@ from tracker.demo import phrases, tables
 from tracker.demo.world import Place, Theatre, World
 from tracker.text import content_hash, title_matches_body
 from tracker.vocabularies import (
+    OPEN_SEVERITIES,
     Aspect,
     FlagKind,
     FlagReason,

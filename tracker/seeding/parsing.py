@@ -14,7 +14,7 @@ from django.db import IntegrityError, models
 from django.utils.dateparse import parse_date, parse_datetime
 
 from tracker.text import content_hash, normalize_newlines
-from tracker.vocabularies import Aspect, Reliability, SourceKind, Stance
+from tracker.vocabularies import Aspect, FindingKind, Reliability, SourceKind, Stance
 
 SEED_FORMAT = "tracker-seed"
 SEED_VERSION = 1
@@ -119,7 +119,7 @@ class LoadReport:
     def lines(self) -> list[str]:
         return [
             f"{kind}: created {self.created[kind]} / already present {self.present[kind]}"
-            for kind in KINDS
+            for kind in FindingKind.values
         ]
 
 

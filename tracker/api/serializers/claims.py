@@ -10,7 +10,7 @@ from tracker.api.serializers.flags import FlagSerializer
 from tracker.api.serializers.status_changes import StatusChangeSerializer
 from tracker.models import Claim, Event, Source
 from tracker.services.claims import MAX_COUNT
-from tracker.vocabularies import Aspect, Unit
+from tracker.vocabularies import Aspect, SuggestionBasis, Unit, label_of
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -72,7 +72,8 @@ _DATETIME = serializers.DateTimeField()
 
 class SuggestionSerializer(serializers.Serializer):
     status = serializers.CharField(help_text="What the comparison suggests; editors decide.")
-    basis = serializers.CharField()
+    basis = serializers.ChoiceField(choices=SuggestionBasis.choices)
+    basis_label = serializers.CharField(help_text='Why, in words: completes "because ...".')
     reasons = serializers.ListField(child=serializers.CharField())
     independent_sources = serializers.IntegerField()
 
@@ -107,6 +108,7 @@ class ClaimDetailSerializer(ClaimSerializer):
         return {
             "status": claim.suggested_status,
             "basis": claim.suggestion_basis,
+            "basis_label": label_of(SuggestionBasis, claim.suggestion_basis),
             "reasons": list(claim.suggestion_reasons or []),
             "independent_sources": claim.independent_sources,
         }

@@ -14,9 +14,9 @@ from tracker.api.serializers.common import (
     WriteSerializer,
     username_field,
 )
-from tracker.models import Event, Source, Suggestion, SuggestionStatus
+from tracker.models import Event, Source, Suggestion
 from tracker.services.claims import MAX_COUNT
-from tracker.vocabularies import Aspect, Stance, Unit
+from tracker.vocabularies import Aspect, Stance, SuggestionStatus, Unit
 
 # Characters of the document shown either side of the quote, as the admin does.
 CONTEXT_CHARS = 160
