@@ -287,7 +287,10 @@ def test_adding_an_agreeing_account_never_creates_a_conflict(
     parent = s.source("Newcomer root") if root == 4 else 1 + root
     s.account(s.count(low, None if open_high else low + width), s.source("Newcomer", parent))
     after = s.compare()
-    assert not [f for f in after.findings if f.is_open_conflict]
+    # It may differ widely from a figure it overlaps (a tension of its own), never conflict.
+    assert not [
+        f for f in after.findings if f.is_open_conflict and f.kind != FindingKind.FIGURES_DIFFER
+    ]
     assert after.counts[0].consensus is not None
     assert summary.consensus.contains(after.counts[0].consensus)
 

@@ -135,6 +135,7 @@ def test_the_package_touches_no_orm() -> None:
         "__future__",
         "collections",
         "dataclasses",
+        "datetime",
         "hashlib",
         "itertools",
         "re",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import Affiliations
-from tracker.conflicts.intervals import Interval, widen
+from tracker.conflicts.intervals import Interval, figure_words, widen
 from tracker.conflicts.values import (
     AccountInfo,
     AccountSummary,
@@ -55,6 +55,8 @@ class Prepared:
     retracted: frozenset[int]
     # Count claims that can be compared, with the tolerance applied.
     intervals: Mapping[int, Interval]
+    # The same figures in words, as their sources gave them ("about 2,000").
+    words: Mapping[int, str]
     # Exclusive claims that can be compared: the roots of the parties they name.
     party_roots: Mapping[int, frozenset[int]]
     # Per claim, the accounts not taken back; looked up often, so built once.
@@ -93,6 +95,7 @@ def prepare(
             comparable.append(account)
 
     intervals: dict[int, Interval] = {}
+    words: dict[int, str] = {}
     party_roots: dict[int, frozenset[int]] = {}
     for claim in claim_map.values():
         problems = _claim_problems(claim, known_units)
@@ -112,6 +115,9 @@ def prepare(
         elif claim.aspect in COUNT_ASPECTS:
             interval = Interval(claim.count_min, claim.count_max)
             intervals[claim.id] = widen(interval) if claim.approximate else interval
+            words[claim.id] = figure_words(
+                claim.count_min, claim.count_max, approximate=claim.approximate, unit=claim.unit
+            )
         elif claim.aspect in EXCLUSIVE_ASPECTS:
             party_roots[claim.id] = frozenset(affiliations.root(p) for p in claim.named_party_ids)
 
@@ -141,6 +147,7 @@ def prepare(
         accounts=tuple(comparable),
         retracted=retracted,
         intervals=intervals,
+        words=words,
         party_roots=party_roots,
         by_claim={claim_id: tuple(accounts) for claim_id, accounts in by_claim.items()},
     )

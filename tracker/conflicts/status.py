@@ -6,7 +6,8 @@ through another claim of the event that implies it: a figure whose interval
 30", not the reverse), or a perpetrator claim naming a subset of its parties
 ("the coalition did it" implies "the coalition or partner forces did it").
 Figures that merely overlap agree with the claim but do not support it; they
-are mentioned as reasons.
+are mentioned as reasons. Neither do figures whose best values differ by the
+factor of ``differ``: "27" lies inside "at least 12" but does not corroborate it.
 
 The first rule that applies gives the basis:
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tracker.conflicts.differ import differ_widely
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
 from tracker.conflicts.prepared import UNCONFIRMED_STANCES, Prepared
@@ -60,7 +62,10 @@ def _implying_claims(prep: Prepared, claim_id: int) -> tuple[list[int], list[int
             other = prep.claims[other_id]
             if other_id == claim_id or (other.aspect, other.unit) != (claim.aspect, claim.unit):
                 continue
-            if mine.contains(interval):
+            # Figures that differ widely agree only if one count is partial:
+            # neither corroborates the other.
+            differ = differ_widely(mine.best_value(), interval.best_value())
+            if mine.contains(interval) and not differ:
                 implying.append(other_id)
             elif mine.overlaps(interval):
                 agreeing.append(other_id)
