@@ -189,6 +189,44 @@ class SuggestionVoice(models.TextChoices):
     OUTLET = "outlet", "The outlet's own voice"
 
 
+class AirwarsGrade(models.TextChoices):
+    """Airwars' grades of an event, from the strongest to the weakest evidence."""
+
+    CONFIRMED = "confirmed", "Confirmed"
+    CONTESTED = "contested", "Contested"
+    FAIR = "fair", "Fair"
+    WEAK = "weak", "Weak"
+    DISCOUNTED = "discounted", "Discounted"
+
+
+# What each grade means, for the explanation of a suggested grade. The
+# comparison suggests any but Discounted, which is an editor's call only.
+AIRWARS_MEANING = {
+    AirwarsGrade.CONFIRMED: "a belligerent accepts responsibility",
+    AirwarsGrade.CONTESTED: "there are competing claims of responsibility",
+    AirwarsGrade.FAIR: "two or more independent, disinterested sources agree on what happened",
+    AirwarsGrade.WEAK: "it rests on a single source",
+    AirwarsGrade.DISCOUNTED: "an editor judged the reports unfounded",
+}
+
+# How a claim's status reads as an Airwars grade; "" where it says nothing yet.
+# STATUS_MAPPING below takes its Airwars column from here, so the two agree.
+STATUS_AIRWARS: dict[str, str] = {
+    VerificationStatus.UNVERIFIED: "",
+    VerificationStatus.IN_REVIEW: "",
+    VerificationStatus.CORROBORATED: AirwarsGrade.FAIR,
+    VerificationStatus.CONFIRMED: AirwarsGrade.CONFIRMED,
+    VerificationStatus.DISPUTED: AirwarsGrade.CONTESTED,
+    VerificationStatus.UNVERIFIABLE: AirwarsGrade.WEAK,
+    VerificationStatus.FALSE: AirwarsGrade.DISCOUNTED,
+}
+
+
+def airwars_label(status: str) -> str:
+    grade = STATUS_AIRWARS.get(status, "")
+    return AirwarsGrade(grade).label if grade else ""
+
+
 @dataclass(frozen=True)
 class ExternalRating:
     """How one of our statuses reads in the vocabularies newsrooms already use."""
@@ -202,17 +240,29 @@ class ExternalRating:
 
 
 STATUS_MAPPING: dict[str, ExternalRating] = {
-    VerificationStatus.UNVERIFIED: ExternalRating("Unstarted", "", "", "Unverified", None),
-    VerificationStatus.IN_REVIEW: ExternalRating("In Progress", "", "", "In review", None),
+    VerificationStatus.UNVERIFIED: ExternalRating(
+        "Unstarted", airwars_label(VerificationStatus.UNVERIFIED), "", "Unverified", None
+    ),
+    VerificationStatus.IN_REVIEW: ExternalRating(
+        "In Progress", airwars_label(VerificationStatus.IN_REVIEW), "", "In review", None
+    ),
     VerificationStatus.CORROBORATED: ExternalRating(
-        "Verified", "Fair", "credible", "Corroborated", 4
+        "Verified", airwars_label(VerificationStatus.CORROBORATED), "credible", "Corroborated", 4
     ),
     VerificationStatus.CONFIRMED: ExternalRating(
-        "Verified", "Confirmed", "credible", "Confirmed", 5
+        "Verified", airwars_label(VerificationStatus.CONFIRMED), "credible", "Confirmed", 5
     ),
-    VerificationStatus.DISPUTED: ExternalRating("Inconclusive", "Contested", "", "Disputed", 2),
+    VerificationStatus.DISPUTED: ExternalRating(
+        "Inconclusive", airwars_label(VerificationStatus.DISPUTED), "", "Disputed", 2
+    ),
     VerificationStatus.UNVERIFIABLE: ExternalRating(
-        "Inconclusive", "Weak", "non-credible", "Could not verify", None
+        "Inconclusive",
+        airwars_label(VerificationStatus.UNVERIFIABLE),
+        "non-credible",
+        "Could not verify",
+        None,
     ),
-    VerificationStatus.FALSE: ExternalRating("False", "Discounted", "non-credible", "False", 1),
+    VerificationStatus.FALSE: ExternalRating(
+        "False", airwars_label(VerificationStatus.FALSE), "non-credible", "False", 1
+    ),
 }

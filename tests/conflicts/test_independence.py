@@ -77,7 +77,8 @@ def test_chain_of_affiliation_counts_once_at_the_top() -> None:
     assert summary.suggestion.basis == SuggestionBasis.SINGLE_SOURCE
     (once,) = of_kind(result, FindingKind.COUNTED_ONCE)
     assert once.explanation == (
-        "Spokesperson and State agency both speak for Government: counted once."
+        "Spokesperson and State agency both speak for Government: on the other claims, "
+        "counted once."
     )
     assert {a.root_id for a in result.accounts} == {government}
 
@@ -277,3 +278,22 @@ def test_interested_quote_copied_by_an_outsider_stays_interested() -> None:
     assert summary.independent_sources == 1
     assert summary.interested_sources == 1
     assert summary.suggestion.basis == SuggestionBasis.SINGLE_INTERESTED_SOURCE
+
+
+def test_counted_once_is_per_aspect_so_an_unrelated_claim_is_not_swept_in():
+    s = Scenario()
+    government = s.source("Government")
+    agency = s.source("Agency", government)
+    ministry = s.source("Ministry", government)
+    rebels = s.source("Rebels")
+    toll, other_toll = s.count(30, 30), s.count(28, 32)
+    who_fired = s.perpetrator(rebels)
+    s.account(toll, agency)
+    s.account(other_toll, ministry)
+    denial = s.account(who_fired, ministry, Stance.DENIES)
+    (once,) = of_kind(s.compare(), FindingKind.COUNTED_ONCE)
+    assert denial not in once.account_ids
+    assert who_fired not in once.claim_ids
+    assert once.explanation == (
+        "Agency and Ministry both speak for Government: on how many were killed, counted once."
+    )

@@ -21,7 +21,10 @@ The rules, each documented in its module:
   could-not-verify and investigating are "unconfirmed by".
 - ``exclusive``: perpetrator claims naming parties with no root in common
   contest each other; alternatives on one claim contest nothing.
+- ``support``: the best-supported range of a count and who stands apart.
+- ``differ``: overlapping figures that differ widely, or a toll that rose.
 - ``status``: the suggested status of each claim and why.
+- ``summary``: a line per aspect and a suggested Airwars grade for the event.
 
 Severities ``conflict`` and ``tension`` make a finding an open conflict
 (``tracker.vocabularies.OPEN_SEVERITIES``); ``info`` findings explain. Each finding has a ``key``
@@ -46,15 +49,18 @@ from tracker.conflicts.prepared import (
 from tracker.conflicts.values import (
     AccountInfo,
     AccountSummary,
+    AspectLine,
     ClaimInfo,
     ClaimSummary,
     CountBar,
     CountSummary,
     EventComparison,
     EventInfo,
+    EventSummary,
     Finding,
     SourceInfo,
     SuggestedStatus,
+    SupportedRange,
     Voice,
 )
 
@@ -65,17 +71,20 @@ __all__ = [
     "UNCONFIRMED_STANCES",
     "AccountInfo",
     "AccountSummary",
+    "AspectLine",
     "ClaimInfo",
     "ClaimSummary",
     "CountBar",
     "CountSummary",
     "EventComparison",
     "EventInfo",
+    "EventSummary",
     "Finding",
     "Interval",
     "IntervalComparison",
     "SourceInfo",
     "SuggestedStatus",
+    "SupportedRange",
     "Voice",
     "compare_event",
     "compare_intervals",
