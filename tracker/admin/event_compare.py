@@ -32,7 +32,14 @@ from tracker.admin.display import status_badge
 from tracker.admin.range_chart import BarInput, RangeChart, range_chart
 from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Finding
-from tracker.vocabularies import COUNT_ASPECTS, OPEN_SEVERITIES, Aspect, FindingKind
+from tracker.vocabularies import (
+    COUNT_ASPECTS,
+    OPEN_SEVERITIES,
+    AirwarsGrade,
+    Aspect,
+    FindingKind,
+    label_of,
+)
 
 if TYPE_CHECKING:
     from tracker.admin.events import EventAdmin
@@ -212,6 +219,7 @@ def charts(data: EventComparisonData) -> list[ChartBlock]:
                 approximate=any(claim_of.get(a) in approximate_claims for a in bar.account_ids),
                 consistent=bar.consistent,
                 interested=bar.voice.interested,
+                words=bar.words,
             )
             for bar in summary.bars
         ]
@@ -289,6 +297,8 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         "claim_count": len(data.claims),
         "conflicts": conflict_items(data.findings),
         "charts": charts(data),
+        "summary": data.comparison.summary,
+        "grade_label": label_of(AirwarsGrade, data.comparison.summary.grade),
         "groups": account_groups(data),
         "notes": note_groups(data),
         "can_acknowledge": request.user.has_perm("tracker.acknowledge_finding"),

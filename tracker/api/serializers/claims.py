@@ -18,7 +18,9 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     event_name = serializers.CharField(source="event.name", read_only=True, allow_null=True)
     interval = serializers.CharField(
-        source="interval_display", read_only=True, help_text='e.g. "[35, open) people".'
+        source="interval_display",
+        read_only=True,
+        help_text='The figure in words, e.g. "at least 35 people".',
     )
     account_count = serializers.IntegerField(read_only=True)
     open_flag_count = serializers.IntegerField(read_only=True)
