@@ -148,6 +148,7 @@ class PlannedAccount:
             intermediary_id=self.intermediary_id,
             document_id=self.document.id if self.document else None,
             quote=self.quote,
+            said_on=self.said_on,
         )
 
 
