@@ -302,7 +302,7 @@ SPECTACULAR_SETTINGS = {
         "ReliabilityEnum": "tracker.vocabularies.Reliability",
         "FlagKindEnum": "tracker.vocabularies.FlagKind",
         "FlagReasonEnum": "tracker.vocabularies.FlagReason",
-        "SeverityEnum": "tracker.models.finding.FindingSeverity",
+        "SeverityEnum": "tracker.vocabularies.FindingSeverity",
     },
 }
 

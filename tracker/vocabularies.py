@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from django.db import models
 
 
+def label_of(vocabulary: type[models.TextChoices], value: str) -> str:
+    """The label of a stored code; one no longer in the vocabulary (an old row) reads as words."""
+    return vocabulary(value).label if value in vocabulary.values else value.replace("_", " ")
+
+
 class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", "Unverified"
     IN_REVIEW = "in_review", "In review"
@@ -99,6 +104,135 @@ class FlagReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class FindingSeverity(models.TextChoices):
+    CONFLICT = "conflict", "Conflict"
+    TENSION = "tension", "Tension"
+    INFO = "info", "Info"
+
+
+# A finding with one of these severities is an open conflict until an editor
+# acknowledges it; "has open conflict" filters on exactly this.
+OPEN_SEVERITIES = frozenset({FindingSeverity.CONFLICT, FindingSeverity.TENSION})
+
+
+class FindingKind(models.TextChoices):
+    """What a finding is about. The order is the order findings are listed in."""
+
+    COUNT_CONFLICT = "count_conflict", "Figures conflict"
+    STANCE_CONFLICT = "stance_conflict", "Stances conflict"
+    PERPETRATOR_CONTESTED = "perpetrator_contested", "Responsibility contested"
+    FIGURES_DIFFER = "figures_differ", "Figures differ widely"
+    STANCE_TENSION = "stance_tension", "Assertion against hedge"
+    INTERNAL_INCONSISTENCY = "internal_inconsistency", "Inconsistent figures from one source"
+    COUNT_AGREEMENT = "count_agreement", "Figures agree"
+    BEST_SUPPORTED = "best_supported", "Best-supported figure"
+    UNCONFIRMED_BY = "unconfirmed_by", "Unconfirmed by"
+    COUNTED_ONCE = "counted_once", "Counted once"
+    INTERESTED = "interested", "Interested"
+    RETRACTED = "retracted", "Retracted"
+    NOT_COMPARABLE = "not_comparable", "Not comparable"
+    AFFILIATION_CYCLE = "affiliation_cycle", "Affiliation loop"
+
+
+# Kinds that can carry an open severity. A hedged side lowers a count conflict
+# or a contested perpetrator from "conflict" to "tension", and a toll that rose
+# over time makes differing figures "info", so severity, not kind, decides
+# whether a given finding is open.
+CONFLICT_KINDS = frozenset(
+    {
+        FindingKind.COUNT_CONFLICT,
+        FindingKind.STANCE_CONFLICT,
+        FindingKind.PERPETRATOR_CONTESTED,
+        FindingKind.FIGURES_DIFFER,
+        FindingKind.STANCE_TENSION,
+        FindingKind.INTERNAL_INCONSISTENCY,
+    }
+)
+
+
+class SuggestionBasis(models.TextChoices):
+    """Why the comparison suggests a claim's status; the label completes "because ..."."""
+
+    DISPUTED = "disputed", "a conflict involves it"
+    CORROBORATED = "corroborated", "independent sources assert it, at least one not a party"
+    INTERESTED_ONLY = "interested_only", "only parties to the event assert it"
+    SINGLE_INTERESTED_SOURCE = (
+        "single_interested_source",
+        "one source asserts it, and it is a party to the event",
+    )
+    SINGLE_SOURCE = "single_source", "one independent source asserts it"
+    HEDGED_ONLY = "hedged_only", "its sources only hedge it"
+    RETRACTED = "retracted", "its only supporters retracted it"
+    DENIED_ONLY = "denied_only", "nobody supports it and someone denies it"
+    UNCONFIRMED = "unconfirmed", "sources only say they could not verify it or are looking into it"
+    NO_ACCOUNTS = "no_accounts", "it has no accounts yet"
+
+
+BASIS_STATUS: dict[str, str] = {
+    SuggestionBasis.DISPUTED: VerificationStatus.DISPUTED,
+    SuggestionBasis.CORROBORATED: VerificationStatus.CORROBORATED,
+    SuggestionBasis.INTERESTED_ONLY: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.SINGLE_INTERESTED_SOURCE: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.SINGLE_SOURCE: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.HEDGED_ONLY: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.RETRACTED: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.DENIED_ONLY: VerificationStatus.UNVERIFIED,
+    SuggestionBasis.UNCONFIRMED: VerificationStatus.UNVERIFIABLE,
+    SuggestionBasis.NO_ACCOUNTS: VerificationStatus.UNVERIFIED,
+}
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class SuggestionVoice(models.TextChoices):
+    """How a suggestion's speaker relates to the text."""
+
+    SOURCE = "source", "Attributed to a source"
+    OUTLET = "outlet", "The outlet's own voice"
+
+
+class AirwarsGrade(models.TextChoices):
+    """Airwars' grades of an event, from the strongest to the weakest evidence."""
+
+    CONFIRMED = "confirmed", "Confirmed"
+    CONTESTED = "contested", "Contested"
+    FAIR = "fair", "Fair"
+    WEAK = "weak", "Weak"
+    DISCOUNTED = "discounted", "Discounted"
+
+
+# What each grade means, for the explanation of a suggested grade. The
+# comparison suggests any but Discounted, which is an editor's call only.
+AIRWARS_MEANING = {
+    AirwarsGrade.CONFIRMED: "a belligerent accepts responsibility",
+    AirwarsGrade.CONTESTED: "there are competing claims of responsibility",
+    AirwarsGrade.FAIR: "two or more independent, disinterested sources agree on what happened",
+    AirwarsGrade.WEAK: "it rests on a single source",
+    AirwarsGrade.DISCOUNTED: "an editor judged the reports unfounded",
+}
+
+# How a claim's status reads as an Airwars grade; "" where it says nothing yet.
+# STATUS_MAPPING below takes its Airwars column from here, so the two agree.
+STATUS_AIRWARS: dict[str, str] = {
+    VerificationStatus.UNVERIFIED: "",
+    VerificationStatus.IN_REVIEW: "",
+    VerificationStatus.CORROBORATED: AirwarsGrade.FAIR,
+    VerificationStatus.CONFIRMED: AirwarsGrade.CONFIRMED,
+    VerificationStatus.DISPUTED: AirwarsGrade.CONTESTED,
+    VerificationStatus.UNVERIFIABLE: AirwarsGrade.WEAK,
+    VerificationStatus.FALSE: AirwarsGrade.DISCOUNTED,
+}
+
+
+def airwars_label(status: str) -> str:
+    grade = STATUS_AIRWARS.get(status, "")
+    return AirwarsGrade(grade).label if grade else ""
+
+
 @dataclass(frozen=True)
 class ExternalRating:
     """How one of our statuses reads in the vocabularies newsrooms already use."""
@@ -112,17 +246,29 @@ class ExternalRating:
 
 
 STATUS_MAPPING: dict[str, ExternalRating] = {
-    VerificationStatus.UNVERIFIED: ExternalRating("Unstarted", "", "", "Unverified", None),
-    VerificationStatus.IN_REVIEW: ExternalRating("In Progress", "", "", "In review", None),
+    VerificationStatus.UNVERIFIED: ExternalRating(
+        "Unstarted", airwars_label(VerificationStatus.UNVERIFIED), "", "Unverified", None
+    ),
+    VerificationStatus.IN_REVIEW: ExternalRating(
+        "In Progress", airwars_label(VerificationStatus.IN_REVIEW), "", "In review", None
+    ),
     VerificationStatus.CORROBORATED: ExternalRating(
-        "Verified", "Fair", "credible", "Corroborated", 4
+        "Verified", airwars_label(VerificationStatus.CORROBORATED), "credible", "Corroborated", 4
     ),
     VerificationStatus.CONFIRMED: ExternalRating(
-        "Verified", "Confirmed", "credible", "Confirmed", 5
+        "Verified", airwars_label(VerificationStatus.CONFIRMED), "credible", "Confirmed", 5
     ),
-    VerificationStatus.DISPUTED: ExternalRating("Inconclusive", "Contested", "", "Disputed", 2),
+    VerificationStatus.DISPUTED: ExternalRating(
+        "Inconclusive", airwars_label(VerificationStatus.DISPUTED), "", "Disputed", 2
+    ),
     VerificationStatus.UNVERIFIABLE: ExternalRating(
-        "Inconclusive", "Weak", "non-credible", "Could not verify", None
+        "Inconclusive",
+        airwars_label(VerificationStatus.UNVERIFIABLE),
+        "non-credible",
+        "Could not verify",
+        None,
     ),
-    VerificationStatus.FALSE: ExternalRating("False", "Discounted", "non-credible", "False", 1),
+    VerificationStatus.FALSE: ExternalRating(
+        "False", airwars_label(VerificationStatus.FALSE), "non-credible", "False", 1
+    ),
 }

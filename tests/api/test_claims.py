@@ -2,7 +2,7 @@
 
 from tests.api.conftest import etag_of
 from tracker.models import Claim, Flag, StatusChange
-from tracker.vocabularies import VerificationStatus
+from tracker.vocabularies import FindingKind, FindingSeverity, SuggestionBasis, VerificationStatus
 
 
 def test_create_returns_the_claim_with_its_location(editor_api, newsroom):
@@ -20,7 +20,7 @@ def test_create_returns_the_claim_with_its_location(editor_api, newsroom):
     assert claim.text == "Roughly 2,000 people fled"
     assert claim.status == VerificationStatus.UNVERIFIED
     assert response.data["named_parties"][0]["name"] == "US-led coalition"
-    assert response.data["interval"] == "≈ [2,000, 2,000] people"
+    assert response.data["interval"] == "about 2,000 people"
 
 
 def test_a_new_claim_cannot_come_with_a_verdict(editor_api):
@@ -48,10 +48,14 @@ def test_the_list_is_compact_and_the_detail_nests(editor_api, newsroom):
     assert sana["quote"] == "more than 30 civilians"
     assert detail["open_flags"][0]["raised_by"] == "reporter"
     assert {f["kind"] for f in detail["findings"]} >= {"unconfirmed_by"}
+    for finding in detail["findings"]:
+        assert finding["kind_label"] == FindingKind(finding["kind"]).label
+        assert finding["severity_label"] == FindingSeverity(finding["severity"]).label
     suggestion = detail["suggestion"]
     toll = Claim.objects.get(pk=newsroom.toll.pk)
     assert suggestion == {
         "status": toll.suggested_status, "basis": toll.suggestion_basis,
+        "basis_label": SuggestionBasis(toll.suggestion_basis).label,
         "reasons": toll.suggestion_reasons, "independent_sources": toll.independent_sources,
     }  # fmt: skip
     assert suggestion["reasons"]

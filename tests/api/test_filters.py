@@ -207,3 +207,15 @@ def test_status_change_filters(editor_api, newsroom, verdict, editor):
         response.data["id"]
     }
     assert ids(editor_api, f"/api/status-changes/?changed_by={editor.pk}") == {response.data["id"]}
+
+
+def test_conflicts_filter_on_several_kinds_and_refuse_an_unknown_one(editor_api, newsroom):
+    both = ids(editor_api, "/api/conflicts/?kind=unconfirmed_by&kind=counted_once")
+    assert both == set(
+        Finding.objects.filter(kind__in=["unconfirmed_by", "counted_once"]).values_list(
+            "pk", flat=True
+        )
+    )
+    response = editor_api.get("/api/conflicts/?kind=count_conflit")
+    assert response.status_code == 400
+    assert "kind" in response.data

@@ -83,14 +83,21 @@ def test_the_event_detail_shows_accounts_side_by_side(editor_api, newsroom):
     killed = next(a for a in data["aspects"] if a["aspect"] == "killed")
     # "more than 30" and "at least 35" agree; the consensus is [35, open).
     assert killed["agree"] is True
-    assert killed["consensus"] == {"min": 35, "max": None}
-    assert killed["spread"] == {"min": 31, "max": None}
+    assert killed["consensus"] == {"min": 35, "max": None, "words": "at least 35 people"}
+    assert killed["spread"] == {"min": 31, "max": None, "words": "at least 31 people"}
+    assert killed["best_supported"] == [] and killed["outliers"] == []
+    assert killed["line"] == (
+        "Killed: reported at least 31 people. Both sources agree on at least 35 people."
+    )
+    assert data["summary"]["lines"][0]["text"] == killed["line"]
+    assert data["summary"]["grade"] in {"weak", "fair", "contested", "confirmed"}
+    assert data["summary"]["grade_reasons"][0].startswith("Suggested ")
     assert {bar["voice"] for bar in killed["bars"]} == {"Syrian government (SANA)",
                                                          "Local monitors"}  # fmt: skip
     rows = {row["id"]: row for row in data["accounts"]}
     sana = rows[newsroom.sana_account.pk]
     assert sana["root"]["name"] == "Syrian government" and sana["interested"] is True
-    assert sana["value"] == {"min": 31, "max": None}
+    assert sana["value"] == {"min": 31, "max": None, "words": "at least 31 people"}
     coalition = rows[newsroom.coalition_account.pk]
     assert coalition["stance"] == "hedges" and coalition["value"] is None
     assert any(f["kind"] == "stance_tension" and f["is_open"] for f in data["findings"])

@@ -153,3 +153,16 @@ def test_swagger_ui_is_served_from_local_static_files(editor_api):
 def test_the_schema_and_docs_need_signing_in(anon):
     assert anon.get("/api/schema/").status_code == 401
     assert anon.get("/api/docs/").status_code == 401
+
+
+def test_the_vocabularies_of_findings_and_suggestions_are_enumerated(schema):
+    from tracker.vocabularies import FindingKind, SuggestionBasis, SuggestionVoice
+
+    enums = schema["components"]["schemas"]
+    assert enums["FindingKindEnum"]["enum"] == FindingKind.values
+    assert enums["SuggestionBasisEnum"]["enum"] == SuggestionBasis.values
+    assert enums["SuggestionVoiceEnum"]["enum"] == SuggestionVoice.values
+    params = {p["name"]: p for p in schema["paths"]["/api/conflicts/"]["get"]["parameters"]}
+    assert set(params["kind"]["schema"]["items"]["enum"]) == set(FindingKind.values)
+    finding = enums["Finding"]["properties"]
+    assert {"kind_label", "severity_label"} <= set(finding)

@@ -108,7 +108,7 @@ def test_the_detail_locates_the_quote_and_names_who_said_it(reporter_api, ingest
     assert (data["aspect"], data["count_min"], data["count_max"], data["unit"]) == (
         "killed", 12, None, "people",
     )  # fmt: skip
-    assert data["interval"] == "[12, open) people"
+    assert data["interval"] == "at least 12 people"
     assert data["claim_text"] and data["rules"]
     assert data["document"]["id"] == document.pk
     assert data["decision"] == {

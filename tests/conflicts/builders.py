@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import date
 
 from tracker.conflicts import (
     AccountInfo,
@@ -89,6 +90,7 @@ class Scenario:
         via: int | None = None,
         document: int | None = None,
         quote: str = "",
+        said_on: date | None = None,
     ) -> int:
         account_id = next(self._ids)
         self.accounts.append(
@@ -100,6 +102,7 @@ class Scenario:
                 intermediary_id=via,
                 document_id=document,
                 quote=quote,
+                said_on=said_on,
             )
         )
         return account_id

@@ -3,15 +3,7 @@
 import pytest
 
 from tests.conflicts.builders import Scenario, of_kind, open_kinds
-from tracker.conflicts import (
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_NOT_COMPARABLE,
-    KIND_PERPETRATOR_CONTESTED,
-    KIND_STANCE_TENSION,
-    SEVERITY_CONFLICT,
-    SEVERITY_TENSION,
-)
-from tracker.vocabularies import Stance
+from tracker.vocabularies import FindingKind, FindingSeverity, Stance
 
 A, H, D = Stance.ASSERTS, Stance.HEDGES, Stance.DENIES
 
@@ -19,14 +11,35 @@ A, H, D = Stance.ASSERTS, Stance.HEDGES, Stance.DENIES
 @pytest.mark.parametrize(
     ("first_names", "first_stance", "second_names", "second_stance", "expected"),
     [
-        pytest.param("P", A, "Q", A, {(KIND_PERPETRATOR_CONTESTED, SEVERITY_CONFLICT)}, id="P/Q"),
+        pytest.param(
+            "P",
+            A,
+            "Q",
+            A,
+            {(FindingKind.PERPETRATOR_CONTESTED, FindingSeverity.CONFLICT)},
+            id="P/Q",
+        ),
         pytest.param("P", A, "PQ", A, set(), id="alternatives include P"),
         pytest.param("P", A, "P", A, set(), id="same party twice"),
         pytest.param(
-            "P", A, "Q", H, {(KIND_PERPETRATOR_CONTESTED, SEVERITY_TENSION)}, id="hedged Q"
+            "P",
+            A,
+            "Q",
+            H,
+            {(FindingKind.PERPETRATOR_CONTESTED, FindingSeverity.TENSION)},
+            id="hedged Q",
         ),
-        pytest.param("P", A, "PQ", H, {(KIND_STANCE_TENSION, SEVERITY_TENSION)}, id="seed shape"),
-        pytest.param("PQ", A, "P", H, {(KIND_STANCE_TENSION, SEVERITY_TENSION)}, id="mirrored"),
+        pytest.param(
+            "P",
+            A,
+            "PQ",
+            H,
+            {(FindingKind.STANCE_TENSION, FindingSeverity.TENSION)},
+            id="seed shape",
+        ),
+        pytest.param(
+            "PQ", A, "P", H, {(FindingKind.STANCE_TENSION, FindingSeverity.TENSION)}, id="mirrored"
+        ),
         pytest.param("P", H, "PQ", H, set(), id="both hedged"),
         pytest.param("P", A, "Q", D, set(), id="a denial names no one"),
         pytest.param("PR", A, "QR", A, set(), id="overlapping alternatives"),
@@ -58,7 +71,7 @@ def test_contested_explanation_names_sources_and_parties() -> None:
     second = s.perpetrator(daesh)
     s.account(first, s.source("Syrian foreign ministry"))
     s.account(second, s.source("Coalition press office"))
-    (finding,) = of_kind(s.compare(), KIND_PERPETRATOR_CONTESTED)
+    (finding,) = of_kind(s.compare(), FindingKind.PERPETRATOR_CONTESTED)
     assert finding.explanation.startswith("Syrian foreign ministry names US-led coalition")
     assert "Coalition press office names Daesh" in finding.explanation
     assert finding.claim_ids == (first, second)
@@ -72,7 +85,7 @@ def test_one_source_naming_two_parties_outright_is_inconsistent_not_contested() 
     s.account(first, s.source("Agency", government))
     s.account(second, s.source("Ministry", government))
     result = s.compare()
-    assert open_kinds(result) == {(KIND_INTERNAL_INCONSISTENCY, SEVERITY_TENSION)}
+    assert open_kinds(result) == {(FindingKind.INTERNAL_INCONSISTENCY, FindingSeverity.TENSION)}
 
 
 def test_hedging_both_alternatives_on_separate_claims_is_not_inconsistent() -> None:
@@ -91,7 +104,7 @@ def test_a_perpetrator_claim_naming_no_one_is_not_comparable() -> None:
     s.account(claim, s.source("Outlet"))
     s.account(s.perpetrator(s.source("P")), s.source("Other"))
     result = s.compare()
-    (finding,) = of_kind(result, KIND_NOT_COMPARABLE)
+    (finding,) = of_kind(result, FindingKind.NOT_COMPARABLE)
     assert finding.claim_ids == (claim,)
     assert "names no party" in finding.explanation
     assert open_kinds(result) == set()

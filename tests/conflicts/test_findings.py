@@ -5,21 +5,15 @@ import random
 from pathlib import Path
 
 from tests.conflicts.builders import Scenario, of_kind
-from tracker.conflicts import (
+from tracker.conflicts import AccountInfo, ClaimInfo, EventInfo, Finding, SourceInfo, compare_event
+from tracker.vocabularies import (
     CONFLICT_KINDS,
-    KIND_COUNT_CONFLICT,
-    KIND_STANCE_CONFLICT,
-    KINDS,
     OPEN_SEVERITIES,
-    SEVERITIES,
-    AccountInfo,
-    ClaimInfo,
-    EventInfo,
-    Finding,
-    SourceInfo,
-    compare_event,
+    Aspect,
+    FindingKind,
+    FindingSeverity,
+    Stance,
 )
-from tracker.vocabularies import Aspect, Stance
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tracker" / "conflicts"
 
@@ -68,9 +62,9 @@ def test_keys_are_unique_and_findings_ordered_by_severity() -> None:
     findings = rich().compare().findings
     keys = [f.key for f in findings]
     assert len(keys) == len(set(keys))
-    ranks = [SEVERITIES.index(f.severity) for f in findings]
+    ranks = [FindingSeverity.values.index(f.severity) for f in findings]
     assert ranks == sorted(ranks)
-    assert {f.kind for f in findings} <= set(KINDS)
+    assert {f.kind for f in findings} <= set(FindingKind.values)
 
 
 def test_every_explanation_is_one_sentence() -> None:
@@ -96,7 +90,7 @@ def conflict_between(
     s = Scenario()
     s.account(s.count(10, 12), s.source("Outlet"))
     s.account(s.count(low, high), s.source(name), stance)
-    (finding,) = of_kind(s.compare(), KIND_COUNT_CONFLICT)
+    (finding,) = of_kind(s.compare(), FindingKind.COUNT_CONFLICT)
     return finding
 
 
@@ -118,10 +112,10 @@ def test_signature_changes_when_another_side_joins_a_stance_conflict() -> None:
     claim = s.claim()
     s.account(claim, s.source("Outlet"), Stance.ASSERTS)
     s.account(claim, s.source("Army"), Stance.DENIES)
-    (before,) = of_kind(s.compare(), KIND_STANCE_CONFLICT)
+    (before,) = of_kind(s.compare(), FindingKind.STANCE_CONFLICT)
     s.account(claim, s.source("Militia"), Stance.DENIES)
     s.account(s.claim("unrelated"), s.source("Wire"))
-    (after,) = of_kind(s.compare(), KIND_STANCE_CONFLICT)
+    (after,) = of_kind(s.compare(), FindingKind.STANCE_CONFLICT)
     assert after.key == before.key
     assert after.signature != before.signature
 
@@ -141,6 +135,7 @@ def test_the_package_touches_no_orm() -> None:
         "__future__",
         "collections",
         "dataclasses",
+        "datetime",
         "hashlib",
         "itertools",
         "re",

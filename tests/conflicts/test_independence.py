@@ -3,19 +3,8 @@
 import pytest
 
 from tests.conflicts.builders import Scenario, of_kind
-from tracker.conflicts import (
-    BASIS_CORROBORATED,
-    BASIS_INTERESTED_ONLY,
-    BASIS_SINGLE_INTERESTED_SOURCE,
-    BASIS_SINGLE_SOURCE,
-    KIND_AFFILIATION_CYCLE,
-    KIND_COUNTED_ONCE,
-    KIND_INTERESTED,
-    SourceInfo,
-    normalize_quote,
-    resolve_roots,
-)
-from tracker.vocabularies import Stance
+from tracker.conflicts import SourceInfo, normalize_quote, resolve_roots
+from tracker.vocabularies import FindingKind, Stance, SuggestionBasis
 
 
 def sources(*edges: tuple[int, int | None]) -> dict[int, SourceInfo]:
@@ -85,10 +74,11 @@ def test_chain_of_affiliation_counts_once_at_the_top() -> None:
     assert summary is not None
     assert summary.independent_sources == 1
     assert summary.supporting_voices[0].root_ids == (government,)
-    assert summary.suggestion.basis == BASIS_SINGLE_SOURCE
-    (once,) = of_kind(result, KIND_COUNTED_ONCE)
+    assert summary.suggestion.basis == SuggestionBasis.SINGLE_SOURCE
+    (once,) = of_kind(result, FindingKind.COUNTED_ONCE)
     assert once.explanation == (
-        "Spokesperson and State agency both speak for Government: counted once."
+        "Spokesperson and State agency both speak for Government: on the other claims, "
+        "counted once."
     )
     assert {a.root_id for a in result.accounts} == {government}
 
@@ -101,8 +91,8 @@ def test_sources_with_no_affiliation_are_independent() -> None:
     summary = s.compare().claim(claim)
     assert summary is not None
     assert summary.independent_sources == 2
-    assert summary.suggestion.basis == BASIS_CORROBORATED
-    assert not of_kind(s.compare(), KIND_COUNTED_ONCE)
+    assert summary.suggestion.basis == SuggestionBasis.CORROBORATED
+    assert not of_kind(s.compare(), FindingKind.COUNTED_ONCE)
 
 
 def test_relays_of_relays_count_for_the_original_speaker() -> None:
@@ -124,7 +114,7 @@ def test_relays_of_relays_count_for_the_original_speaker() -> None:
     # The relaying outlet's own affiliation is not the speaker's: not interested.
     assert summary.interested_sources == 0
     assert {a.root_id for a in result.accounts} == {coalition}
-    (once,) = of_kind(result, KIND_COUNTED_ONCE)
+    (once,) = of_kind(result, FindingKind.COUNTED_ONCE)
     assert once.explanation.startswith("Col. Ryan (via Rudaw and Reuters) gives 2 accounts")
     assert "in 2 documents" in once.explanation
 
@@ -161,8 +151,8 @@ def test_same_quote_under_different_sources_is_one_statement() -> None:
     summary = result.claim(claim)
     assert summary is not None
     assert summary.independent_sources == 1
-    assert summary.suggestion.basis == BASIS_SINGLE_SOURCE
-    (once,) = of_kind(result, KIND_COUNTED_ONCE)
+    assert summary.suggestion.basis == SuggestionBasis.SINGLE_SOURCE
+    (once,) = of_kind(result, FindingKind.COUNTED_ONCE)
     assert once.account_ids == (first, second)
     assert "the same quote" in once.explanation
 
@@ -213,7 +203,7 @@ def test_interested(speaker_path: tuple[str, ...]) -> None:
     result = s.compare()
     (summary,) = result.accounts
     assert summary.account_id == account and summary.interested
-    assert of_kind(result, KIND_INTERESTED)
+    assert of_kind(result, FindingKind.INTERESTED)
 
 
 def test_outsider_is_not_interested() -> None:
@@ -223,16 +213,16 @@ def test_outsider_is_not_interested() -> None:
     s.account(claim, s.source("Reuters"))
     result = s.compare()
     assert not result.accounts[0].interested
-    assert not of_kind(result, KIND_INTERESTED)
+    assert not of_kind(result, FindingKind.INTERESTED)
 
 
 @pytest.mark.parametrize(
     ("interested", "outsiders", "basis", "status"),
     [
-        (1, 0, BASIS_SINGLE_INTERESTED_SOURCE, "unverified"),
-        (2, 0, BASIS_INTERESTED_ONLY, "unverified"),
-        (1, 1, BASIS_CORROBORATED, "corroborated"),
-        (0, 2, BASIS_CORROBORATED, "corroborated"),
+        (1, 0, SuggestionBasis.SINGLE_INTERESTED_SOURCE, "unverified"),
+        (2, 0, SuggestionBasis.INTERESTED_ONLY, "unverified"),
+        (1, 1, SuggestionBasis.CORROBORATED, "corroborated"),
+        (0, 2, SuggestionBasis.CORROBORATED, "corroborated"),
     ],
 )
 def test_interested_sources_cannot_corroborate_alone(
@@ -250,7 +240,7 @@ def test_interested_sources_cannot_corroborate_alone(
     assert (summary.suggestion.basis, summary.suggestion.status) == (basis, status)
     assert summary.interested_sources == interested
     needs_confirmation = [
-        f for f in of_kind(result, KIND_INTERESTED) if f.key == f"interested:claim={claim}"
+        f for f in of_kind(result, FindingKind.INTERESTED) if f.key == f"interested:claim={claim}"
     ]
     if outsiders:
         assert not needs_confirmation
@@ -270,7 +260,7 @@ def test_a_cycle_in_parent_data_is_reported_and_counted_once() -> None:
     summary = result.claim(claim)
     assert summary is not None
     assert summary.independent_sources == 1
-    (cycle,) = of_kind(result, KIND_AFFILIATION_CYCLE)
+    (cycle,) = of_kind(result, FindingKind.AFFILIATION_CYCLE)
     assert (
         cycle.explanation
         == "The affiliations of A and B lead into a loop, so they count as one source, A."
@@ -287,4 +277,23 @@ def test_interested_quote_copied_by_an_outsider_stays_interested() -> None:
     assert summary is not None
     assert summary.independent_sources == 1
     assert summary.interested_sources == 1
-    assert summary.suggestion.basis == BASIS_SINGLE_INTERESTED_SOURCE
+    assert summary.suggestion.basis == SuggestionBasis.SINGLE_INTERESTED_SOURCE
+
+
+def test_counted_once_is_per_aspect_so_an_unrelated_claim_is_not_swept_in():
+    s = Scenario()
+    government = s.source("Government")
+    agency = s.source("Agency", government)
+    ministry = s.source("Ministry", government)
+    rebels = s.source("Rebels")
+    toll, other_toll = s.count(30, 30), s.count(28, 32)
+    who_fired = s.perpetrator(rebels)
+    s.account(toll, agency)
+    s.account(other_toll, ministry)
+    denial = s.account(who_fired, ministry, Stance.DENIES)
+    (once,) = of_kind(s.compare(), FindingKind.COUNTED_ONCE)
+    assert denial not in once.account_ids
+    assert who_fired not in once.claim_ids
+    assert once.explanation == (
+        "Agency and Ministry both speak for Government: on how many were killed, counted once."
+    )

@@ -94,10 +94,10 @@ def test_widen_is_ten_percent_rounded_outward(exact: Interval, widened: Interval
     ("interval", "unit", "text"),
     [
         (iv(35, OPEN), "people", "at least 35 people"),
-        (iv(OPEN, 10), "", "at most 10"),
+        (iv(OPEN, 10), "", "no more than 10"),
         (iv(2000, 2000), "people", "2,000 people"),
         (iv(20, 25), "people", "20 to 25 people"),
-        (iv(OPEN, OPEN), "people", "any number of people"),
+        (iv(OPEN, OPEN), "people", "an unknown number of people"),
     ],
 )
 def test_describe(interval: Interval, unit: str, text: str) -> None:

@@ -3,8 +3,7 @@
 import pytest
 
 from tests.conflicts.builders import Scenario, of_kind
-from tracker.conflicts import KIND_COUNT_CONFLICT, KIND_NOT_COMPARABLE
-from tracker.vocabularies import Aspect
+from tracker.vocabularies import Aspect, FindingKind
 
 
 @pytest.mark.parametrize(
@@ -33,11 +32,11 @@ def test_claims_that_cannot_be_compared(
     on_bad = s.account(bad, s.source("Outlet"))
     s.account(s.count(1000, 1000), s.source("Agency"))
     result = s.compare()
-    (finding,) = of_kind(result, KIND_NOT_COMPARABLE)
+    (finding,) = of_kind(result, FindingKind.NOT_COMPARABLE)
     assert finding.claim_ids == (bad,)
     assert finding.account_ids == (on_bad,)
     assert reason in finding.explanation
-    assert not of_kind(result, KIND_COUNT_CONFLICT)
+    assert not of_kind(result, FindingKind.COUNT_CONFLICT)
     # The account is still shown, and its claim still gets a suggestion.
     assert on_bad in {a.account_id for a in result.accounts}
     assert result.claim(bad) is not None
@@ -48,7 +47,7 @@ def test_an_account_on_a_claim_outside_the_event() -> None:
     s = Scenario()
     stray = s.account(12345, s.source("Outlet"))
     result = s.compare()
-    (finding,) = of_kind(result, KIND_NOT_COMPARABLE)
+    (finding,) = of_kind(result, FindingKind.NOT_COMPARABLE)
     assert (finding.account_ids, finding.claim_ids) == ((stray,), ())
     assert "claim #12345" in finding.explanation
     (summary,) = result.accounts

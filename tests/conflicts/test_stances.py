@@ -3,17 +3,7 @@
 import pytest
 
 from tests.conflicts.builders import Scenario, of_kind, open_kinds
-from tracker.conflicts import (
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_NOT_COMPARABLE,
-    KIND_RETRACTED,
-    KIND_STANCE_CONFLICT,
-    KIND_STANCE_TENSION,
-    KIND_UNCONFIRMED_BY,
-    SEVERITY_CONFLICT,
-    SEVERITY_TENSION,
-)
-from tracker.vocabularies import Stance
+from tracker.vocabularies import FindingKind, FindingSeverity, Stance
 
 A, H, D = Stance.ASSERTS, Stance.HEDGES, Stance.DENIES
 CV, INV, R = Stance.CANNOT_VERIFY, Stance.INVESTIGATING, Stance.RETRACTS
@@ -22,16 +12,16 @@ CV, INV, R = Stance.CANNOT_VERIFY, Stance.INVESTIGATING, Stance.RETRACTS
 @pytest.mark.parametrize(
     ("first", "second", "open_findings", "info_kinds"),
     [
-        (A, D, {(KIND_STANCE_CONFLICT, SEVERITY_CONFLICT)}, set()),
-        (A, H, {(KIND_STANCE_TENSION, SEVERITY_TENSION)}, set()),
-        (D, H, {(KIND_STANCE_TENSION, SEVERITY_TENSION)}, set()),
+        (A, D, {(FindingKind.STANCE_CONFLICT, FindingSeverity.CONFLICT)}, set()),
+        (A, H, {(FindingKind.STANCE_TENSION, FindingSeverity.TENSION)}, set()),
+        (D, H, {(FindingKind.STANCE_TENSION, FindingSeverity.TENSION)}, set()),
         (A, A, set(), set()),
         (D, D, set(), set()),
         (H, H, set(), set()),
-        (A, CV, set(), {KIND_UNCONFIRMED_BY}),
-        (A, INV, set(), {KIND_UNCONFIRMED_BY}),
-        (D, CV, set(), {KIND_UNCONFIRMED_BY}),
-        (A, R, set(), {KIND_RETRACTED}),
+        (A, CV, set(), {FindingKind.UNCONFIRMED_BY}),
+        (A, INV, set(), {FindingKind.UNCONFIRMED_BY}),
+        (D, CV, set(), {FindingKind.UNCONFIRMED_BY}),
+        (A, R, set(), {FindingKind.RETRACTED}),
     ],
 )
 def test_two_independent_stances(
@@ -53,7 +43,7 @@ def test_conflict_explanation_names_both_sides() -> None:
     claim = s.claim("The market was hit")
     s.account(claim, s.source("Outlet"), A)
     s.account(claim, s.source("Army"), D)
-    (finding,) = of_kind(s.compare(), KIND_STANCE_CONFLICT)
+    (finding,) = of_kind(s.compare(), FindingKind.STANCE_CONFLICT)
     assert finding.explanation == 'Outlet asserts "The market was hit" but Army denies it.'
 
 
@@ -64,7 +54,7 @@ def test_asserting_and_denying_under_one_root_is_an_internal_inconsistency() -> 
     s.account(claim, s.source("Agency", government), A)
     s.account(claim, s.source("Ministry", government), D)
     result = s.compare()
-    assert open_kinds(result) == {(KIND_INTERNAL_INCONSISTENCY, SEVERITY_TENSION)}
+    assert open_kinds(result) == {(FindingKind.INTERNAL_INCONSISTENCY, FindingSeverity.TENSION)}
 
 
 def test_an_outsider_denying_still_conflicts_with_an_inconsistent_root() -> None:
@@ -76,8 +66,8 @@ def test_an_outsider_denying_still_conflicts_with_an_inconsistent_root() -> None
     s.account(claim, s.source("Outlet"), D)
     result = s.compare()
     assert open_kinds(result) == {
-        (KIND_INTERNAL_INCONSISTENCY, SEVERITY_TENSION),
-        (KIND_STANCE_CONFLICT, SEVERITY_CONFLICT),
+        (FindingKind.INTERNAL_INCONSISTENCY, FindingSeverity.TENSION),
+        (FindingKind.STANCE_CONFLICT, FindingSeverity.CONFLICT),
     }
 
 
@@ -100,7 +90,7 @@ def test_a_retraction_takes_back_the_assertion_it_would_conflict_with() -> None:
     s.account(claim, s.source("Outlet"), D)
     result = s.compare()
     assert open_kinds(result) == set()
-    (retraction,) = of_kind(result, KIND_RETRACTED)
+    (retraction,) = of_kind(result, FindingKind.RETRACTED)
     assert retraction.explanation.endswith("its earlier account no longer counts.")
 
 
@@ -113,7 +103,7 @@ def test_a_retraction_by_one_speaker_leaves_its_colleagues_standing() -> None:
     s.account(claim, agency, R)
     s.account(claim, s.source("Ministry", government), A)
     s.account(claim, s.source("Outlet"), D)
-    assert open_kinds(s.compare()) == {(KIND_STANCE_CONFLICT, SEVERITY_CONFLICT)}
+    assert open_kinds(s.compare()) == {(FindingKind.STANCE_CONFLICT, FindingSeverity.CONFLICT)}
 
 
 def test_unconfirmed_by_names_the_source_and_its_relay() -> None:
@@ -126,7 +116,7 @@ def test_unconfirmed_by_names_the_source_and_its_relay() -> None:
     s.account(claim, ryan, INV, via=rudaw)
     s.account(claim, reuters, CV)
     s.account(claim, reuters, INV)
-    explanations = [f.explanation for f in of_kind(s.compare(), KIND_UNCONFIRMED_BY)]
+    explanations = [f.explanation for f in of_kind(s.compare(), FindingKind.UNCONFIRMED_BY)]
     assert explanations == [
         'Col. Sean Ryan (via Rudaw English) is still looking into "35 were killed".',
         'Reuters could not independently verify "35 were killed" and is still looking into it.',
@@ -139,7 +129,7 @@ def test_an_unknown_stance_is_reported_and_left_out() -> None:
     s.account(claim, s.source("Outlet"), A)
     odd = s.account(claim, s.source("Army"), "shrugs")
     result = s.compare()
-    (finding,) = of_kind(result, KIND_NOT_COMPARABLE)
+    (finding,) = of_kind(result, FindingKind.NOT_COMPARABLE)
     assert finding.account_ids == (odd,)
     assert "'shrugs'" in finding.explanation
     assert open_kinds(result) == set()

@@ -3,18 +3,7 @@
 import pytest
 
 from tests.conflicts.builders import Scenario
-from tracker.conflicts import (
-    BASIS_CORROBORATED,
-    BASIS_DENIED_ONLY,
-    BASIS_DISPUTED,
-    BASIS_HEDGED_ONLY,
-    BASIS_NO_ACCOUNTS,
-    BASIS_RETRACTED,
-    BASIS_SINGLE_SOURCE,
-    BASIS_STATUS,
-    BASIS_UNCONFIRMED,
-)
-from tracker.vocabularies import Stance, VerificationStatus
+from tracker.vocabularies import BASIS_STATUS, Stance, SuggestionBasis, VerificationStatus
 
 A, H, D = Stance.ASSERTS, Stance.HEDGES, Stance.DENIES
 CV, INV, R = Stance.CANNOT_VERIFY, Stance.INVESTIGATING, Stance.RETRACTS
@@ -23,18 +12,18 @@ CV, INV, R = Stance.CANNOT_VERIFY, Stance.INVESTIGATING, Stance.RETRACTS
 @pytest.mark.parametrize(
     ("stances", "basis", "status"),
     [
-        ([], BASIS_NO_ACCOUNTS, "unverified"),
-        ([A], BASIS_SINGLE_SOURCE, "unverified"),
-        ([A, A], BASIS_CORROBORATED, "corroborated"),
-        ([A, D], BASIS_DISPUTED, "disputed"),
-        ([A, A, D], BASIS_DISPUTED, "disputed"),
-        ([A, H], BASIS_SINGLE_SOURCE, "unverified"),
-        ([H, H], BASIS_HEDGED_ONLY, "unverified"),
-        ([D], BASIS_DENIED_ONLY, "unverified"),
-        ([CV], BASIS_UNCONFIRMED, "unverifiable"),
-        ([CV, INV], BASIS_UNCONFIRMED, "unverifiable"),
-        ([A, CV], BASIS_SINGLE_SOURCE, "unverified"),
-        ([R], BASIS_RETRACTED, "unverified"),
+        ([], SuggestionBasis.NO_ACCOUNTS, "unverified"),
+        ([A], SuggestionBasis.SINGLE_SOURCE, "unverified"),
+        ([A, A], SuggestionBasis.CORROBORATED, "corroborated"),
+        ([A, D], SuggestionBasis.DISPUTED, "disputed"),
+        ([A, A, D], SuggestionBasis.DISPUTED, "disputed"),
+        ([A, H], SuggestionBasis.SINGLE_SOURCE, "unverified"),
+        ([H, H], SuggestionBasis.HEDGED_ONLY, "unverified"),
+        ([D], SuggestionBasis.DENIED_ONLY, "unverified"),
+        ([CV], SuggestionBasis.UNCONFIRMED, "unverifiable"),
+        ([CV, INV], SuggestionBasis.UNCONFIRMED, "unverifiable"),
+        ([A, CV], SuggestionBasis.SINGLE_SOURCE, "unverified"),
+        ([R], SuggestionBasis.RETRACTED, "unverified"),
     ],
 )
 def test_basis_and_status(stances: list[str], basis: str, status: str) -> None:
@@ -63,10 +52,10 @@ def test_a_figure_inside_the_claim_supports_it_and_an_overlapping_one_only_agree
     broad = result.claim(more_than_30)
     narrow = result.claim(at_least_35)
     assert broad is not None and narrow is not None
-    assert broad.suggestion.basis == BASIS_CORROBORATED
+    assert broad.suggestion.basis == SuggestionBasis.CORROBORATED
     assert broad.independent_sources == 2
     assert any("which implies it" in r for r in broad.suggestion.reasons)
-    assert narrow.suggestion.basis == BASIS_SINGLE_SOURCE
+    assert narrow.suggestion.basis == SuggestionBasis.SINGLE_SOURCE
     assert "The figures of SANA agree with it without implying it." in narrow.suggestion.reasons
 
 
@@ -79,7 +68,7 @@ def test_a_narrower_perpetrator_claim_supports_the_alternatives() -> None:
     s.account(alternatives, s.source("Monitor"))
     summary = s.compare().claim(alternatives)
     assert summary is not None
-    assert summary.suggestion.basis == BASIS_CORROBORATED
+    assert summary.suggestion.basis == SuggestionBasis.CORROBORATED
 
 
 def test_a_count_conflict_disputes_both_claims() -> None:
@@ -104,5 +93,5 @@ def test_a_tension_does_not_dispute() -> None:
     s.account(claim, s.source("Army"), H)
     summary = s.compare().claim(claim)
     assert summary is not None
-    assert summary.suggestion.basis == BASIS_CORROBORATED
+    assert summary.suggestion.basis == SuggestionBasis.CORROBORATED
     assert any("only says it may be so" in r for r in summary.suggestion.reasons)

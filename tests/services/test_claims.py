@@ -17,7 +17,7 @@ def test_claim_create_stores_an_interval_with_its_unit(reporter):
     claim.refresh_from_db()
     assert (claim.count_min, claim.count_max, claim.unit) == (35, None, "people")
     assert claim.status == VerificationStatus.UNVERIFIED
-    assert claim.interval_display == "[35, open) people"
+    assert claim.interval_display == "at least 35 people"
     assert claim.history.get().history_user == reporter
 
 

@@ -30,9 +30,16 @@ from tracker.admin.conflict_display import (
 )
 from tracker.admin.display import status_badge
 from tracker.admin.range_chart import BarInput, RangeChart, range_chart
-from tracker.conflicts import KIND_NOT_COMPARABLE, KINDS, OPEN_SEVERITIES, EventComparison
+from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Finding
-from tracker.vocabularies import COUNT_ASPECTS, Aspect
+from tracker.vocabularies import (
+    COUNT_ASPECTS,
+    OPEN_SEVERITIES,
+    AirwarsGrade,
+    Aspect,
+    FindingKind,
+    label_of,
+)
 
 if TYPE_CHECKING:
     from tracker.admin.events import EventAdmin
@@ -127,7 +134,7 @@ def _not_comparable(comparison: EventComparison) -> tuple[dict[int, str], dict[i
     claims: dict[int, str] = {}
     accounts: dict[int, str] = {}
     for finding in comparison.findings:
-        if finding.kind != KIND_NOT_COMPARABLE:
+        if finding.kind != FindingKind.NOT_COMPARABLE:
             continue
         if ":claim=" in finding.key:
             for claim_id in finding.claim_ids:
@@ -208,6 +215,7 @@ def charts(data: EventComparisonData) -> list[ChartBlock]:
                 approximate=any(claim_of.get(a) in approximate_claims for a in bar.account_ids),
                 consistent=bar.consistent,
                 interested=bar.voice.interested,
+                words=bar.words,
             )
             for bar in summary.bars
         ]
@@ -254,12 +262,12 @@ def note_groups(data: EventComparisonData) -> list[NoteGroup]:
             )
     claims = {claim.pk: claim for claim in data.claims}
     for finding in data.comparison.findings:
-        if finding.kind == KIND_NOT_COMPARABLE and finding.key not in stored_keys:
+        if finding.kind == FindingKind.NOT_COMPARABLE and finding.key not in stored_keys:
             linked = [claims[pk] for pk in finding.claim_ids if pk in claims]
             by_kind.setdefault(finding.kind, []).append(
                 Note(finding.explanation, _claim_links(linked))
             )
-    order = {kind: index for index, kind in enumerate(KINDS)}
+    order = {kind: index for index, kind in enumerate(FindingKind.values)}
     return [
         NoteGroup(kind=kind, label=kind_label(kind), notes=notes)
         for kind, notes in sorted(by_kind.items(), key=lambda item: order.get(item[0], 99))
@@ -285,6 +293,8 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         "claim_count": len(data.claims),
         "conflicts": conflict_items(data.findings),
         "charts": charts(data),
+        "summary": data.comparison.summary,
+        "grade_label": label_of(AirwarsGrade, data.comparison.summary.grade),
         "groups": account_groups(data),
         "notes": note_groups(data),
         "can_acknowledge": request.user.has_perm("tracker.acknowledge_finding"),

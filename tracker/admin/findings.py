@@ -21,8 +21,8 @@ from tracker.admin.conflict_display import kind_label, severity_badge
 from tracker.admin.display import shorten, user_name
 from tracker.admin.event_compare import compare_url
 from tracker.admin.forms import AcknowledgeForm
-from tracker.conflicts import KINDS
 from tracker.models import Finding
+from tracker.vocabularies import FindingKind
 
 
 class OpenFilter(admin.SimpleListFilter):
@@ -53,7 +53,7 @@ class KindFilter(admin.SimpleListFilter):
     parameter_name = "kind"
 
     def lookups(self, request, model_admin):
-        return [(kind, kind_label(kind)) for kind in KINDS]
+        return [(kind, kind_label(kind)) for kind in FindingKind.values]
 
     def queryset(self, request, queryset):
         if self.value():

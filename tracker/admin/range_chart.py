@@ -59,6 +59,8 @@ class BarInput:
     approximate: bool = False
     consistent: bool = True
     interested: bool = False
+    # The figure as its source gave it ("about 2,000"); worded from the interval if empty.
+    words: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,16 +212,11 @@ def axis_for(intervals: Sequence[Interval]) -> Axis:
     return Axis(low=low, high=high, step=step)
 
 
-def interval_text(interval: Interval | None, unit: str = "", *, approximate: bool = False) -> str:
-    """The interval as the claims show theirs: "[35, open) people", "≈ [1,800, 2,200]"."""
+def interval_text(interval: Interval | None, unit: str = "") -> str:
+    """The interval in words, as the claims show theirs: "at least 35 people"."""
     if interval is None:
         return "none"
-    low = "open" if interval.low is None else f"{interval.low:,}"
-    high = "open" if interval.high is None else f"{interval.high:,}"
-    left = "(" if interval.low is None else "["
-    right = ")" if interval.high is None else "]"
-    prefix = "≈ " if approximate else ""
-    return f"{prefix}{left}{low}, {high}{right} {unit}".strip()
+    return interval.describe(unit)
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
@@ -262,7 +259,7 @@ def range_chart(
     for row, bar in enumerate(bars):
         y = float(TOP + row * ROW_HEIGHT + 4)
         band = _band(scale, bar.interval)
-        value = interval_text(bar.interval, unit, approximate=bar.approximate)
+        value = bar.words or interval_text(bar.interval, unit)
         notes = [
             note
             for note, applies in (

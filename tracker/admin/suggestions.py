@@ -16,8 +16,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from tracker import services
 from tracker.admin.base import HistoryAdmin, service_message
 from tracker.admin.display import shorten
-from tracker.models import Suggestion, SuggestionStatus
+from tracker.models import Suggestion
 from tracker.services.suggestions import SUGGESTION_EDITABLE
+from tracker.vocabularies import SuggestionStatus, SuggestionVoice
 
 
 class PendingFilter(admin.SimpleListFilter):
@@ -91,7 +92,7 @@ class SuggestionAdmin(HistoryAdmin):
     def speaker(self, obj: Suggestion):
         if obj.source_id:
             return str(obj.source)
-        if obj.voice == "outlet":
+        if obj.voice == SuggestionVoice.OUTLET:
             return format_html('<span class="tracker-muted">{}</span>', "the outlet's own voice")
         return format_html("{} <em>(new source)</em>", obj.proposed_source_name or obj.speaker_text)
 

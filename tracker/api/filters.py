@@ -24,21 +24,22 @@ from tracker.models import (
     Source,
     StatusChange,
     Suggestion,
-    SuggestionStatus,
 )
 from tracker.models.entity import EntityKind
-from tracker.models.finding import FindingSeverity
 from tracker.selectors.api_claims import claims_with_open_conflict
 from tracker.selectors.api_names import entity_search
 from tracker.selectors.api_sources import source_search
 from tracker.selectors.claims import claim_search, claims_with_account_by, claims_with_open_flags
 from tracker.vocabularies import (
     Aspect,
+    FindingKind,
+    FindingSeverity,
     FlagKind,
     FlagReason,
     Reliability,
     SourceKind,
     Stance,
+    SuggestionStatus,
     VerificationStatus,
 )
 
@@ -290,7 +291,7 @@ class FindingFilter(filters.FilterSet):
     severity = filters.MultipleChoiceFilter(
         choices=FindingSeverity.choices, help_text="Severity; repeat."
     )
-    kind = filters.CharFilter(help_text="Finding kind, e.g. count_conflict.")
+    kind = filters.MultipleChoiceFilter(choices=FindingKind.choices, help_text="Kind; repeat.")
     is_open = BooleanFilter(help_text="Unacknowledged conflicts and tensions (true).")
 
     class Meta:

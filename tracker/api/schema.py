@@ -13,8 +13,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers
 
 from tracker.api.write_protocol import Precondition, precondition_for, view_write
-from tracker.models import SuggestionStatus
 from tracker.models.entity import EntityKind
+from tracker.vocabularies import FindingKind, SuggestionBasis, SuggestionStatus, SuggestionVoice
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -150,6 +150,9 @@ def update_schema(request, serializer, *, summary: str, description: str | None 
 NAMED_ENUMS: dict[str, type] = {
     "EntityKindEnum": EntityKind,
     "SuggestionStatusEnum": SuggestionStatus,
+    "FindingKindEnum": FindingKind,
+    "SuggestionBasisEnum": SuggestionBasis,
+    "SuggestionVoiceEnum": SuggestionVoice,
 }
 
 

@@ -11,6 +11,7 @@ from tracker.conflicts.prepared import prepare
 from tracker.conflicts.sourcing import explain_sourcing
 from tracker.conflicts.stances import compare_stances
 from tracker.conflicts.status import suggest_statuses
+from tracker.conflicts.summary import summarize
 from tracker.conflicts.values import (
     AccountInfo,
     ClaimInfo,
@@ -48,12 +49,14 @@ def compare_event(
     findings.extend(explain_sourcing(prep))
     claim_summaries, status_findings = suggest_statuses(prep, findings)
     findings.extend(status_findings)
+    unique = _unique(findings)
     return EventComparison(
         event_id=event.id,
-        findings=_unique(findings),
+        findings=unique,
         counts=counts,
         claims=claim_summaries,
         accounts=account_summaries,
+        summary=summarize(prep, counts, claim_summaries, unique),
     )
 
 

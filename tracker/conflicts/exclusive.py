@@ -17,17 +17,9 @@ from itertools import combinations
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
 from tracker.conflicts.prepared import SUPPORTING_STANCES, Prepared
-from tracker.conflicts.values import (
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_PERPETRATOR_CONTESTED,
-    KIND_STANCE_TENSION,
-    SEVERITY_CONFLICT,
-    SEVERITY_TENSION,
-    AccountInfo,
-    Finding,
-)
+from tracker.conflicts.values import AccountInfo, Finding
 from tracker.conflicts.wording import join_or, plural
-from tracker.vocabularies import Stance
+from tracker.vocabularies import FindingKind, FindingSeverity, Stance
 
 _ASSERTS = frozenset({Stance.ASSERTS})
 _HEDGES = frozenset({Stance.HEDGES})
@@ -98,13 +90,13 @@ class _Pair:
         findings = []
         severity = ""
         if any(a != b for a in asserted[0] for b in asserted[1]):
-            severity = SEVERITY_CONFLICT
+            severity = FindingSeverity.CONFLICT
         elif any(a != b for a in supported[0] for b in supported[1]):
-            severity = SEVERITY_TENSION
+            severity = FindingSeverity.TENSION
         if severity:
             findings.append(
                 self.finding(
-                    KIND_PERPETRATOR_CONTESTED,
+                    FindingKind.PERPETRATOR_CONTESTED,
                     severity,
                     f"perpetrator_contested:{self.aspect}:claims={first},{second}",
                     self.backing[first] + self.backing[second],
@@ -118,8 +110,8 @@ class _Pair:
             own = self.accounts(first, _ASSERTS, {key}) + self.accounts(second, _ASSERTS, {key})
             findings.append(
                 self.finding(
-                    KIND_INTERNAL_INCONSISTENCY,
-                    SEVERITY_TENSION,
+                    FindingKind.INTERNAL_INCONSISTENCY,
+                    FindingSeverity.TENSION,
                     f"internal_inconsistency:{self.aspect}:claims={first},{second}:{key}",
                     own,
                     f"{self.say(own, 'asserts', 'assert')} both {self.parties(first)} and "
@@ -144,8 +136,8 @@ class _Pair:
             maybe = self.accounts(hedged, _HEDGES, hedgers)
             findings.append(
                 self.finding(
-                    KIND_STANCE_TENSION,
-                    SEVERITY_TENSION,
+                    FindingKind.STANCE_TENSION,
+                    FindingSeverity.TENSION,
                     f"stance_tension:claims={first},{second}:asserted={asserted}",
                     pro + maybe,
                     f"{self.say(pro, 'asserts', 'assert')} {self.prep.claim_label(asserted)} "

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tracker.conflicts.values import KINDS, SEVERITIES, Finding
+from tracker.conflicts.values import Finding
 from tracker.conflicts.wording import digest, ids
+from tracker.vocabularies import FindingKind, FindingSeverity
 
 
 def make_finding(
@@ -40,8 +41,8 @@ def make_finding(
 
 def finding_order(finding: Finding) -> tuple[int, int, tuple[int, ...], str]:
     return (
-        SEVERITIES.index(finding.severity),
-        KINDS.index(finding.kind),
+        FindingSeverity.values.index(finding.severity),
+        FindingKind.values.index(finding.kind),
         finding.claim_ids,
         finding.key,
     )

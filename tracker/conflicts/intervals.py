@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tracker.vocabularies import Unit
+
 # "roughly 2,000" is widened by this many percent each way, rounded outward, so
 # it reads as [1,800, 2,200]. Ten percent absorbs rounding to two significant
 # figures (at most five percent) with room for a loose "about", yet keeps
@@ -49,22 +51,56 @@ class Interval:
         return low_ok and high_ok
 
     def describe(self, unit: str = "") -> str:
-        suffix = f" {unit}" if unit else ""
+        """The interval in a desk's words: "at least 35 people", "20 to 25", "12"."""
+        return figure_words(self.low, self.high, unit=unit)
+
+    def best_value(self) -> float | None:
+        """The figure one would quote: a point, a range's midpoint, or a bare bound."""
         if self.low is None and self.high is None:
-            return f"any number of {unit}" if unit else "any number"
+            return None
         if self.high is None:
-            return f"at least {self.low:,}{suffix}"
+            return float(self.low)  # type: ignore[arg-type]
         if self.low is None:
-            return f"at most {self.high:,}{suffix}"
-        if self.low == self.high:
-            return f"{self.low:,}{suffix}"
-        return f"{self.low:,} to {self.high:,}{suffix}"
+            return float(self.high)
+        return (self.low + self.high) / 2
 
     def token(self) -> str:
         """A compact, unambiguous form for keys and signatures."""
         low = "" if self.low is None else str(self.low)
         high = "" if self.high is None else str(self.high)
         return f"[{low},{high}]"
+
+
+def figure_words(
+    low: int | None, high: int | None, *, approximate: bool = False, unit: str = ""
+) -> str:
+    """A figure as people write it; ``approximate`` is the figure before any tolerance.
+
+    ``[31, open)`` reads "at least 31": the stored interval no longer knows
+    whether the source said "more than 30" or "at least 31", and both mean it.
+    """
+    about = "about " if approximate else ""
+    if low is None and high is None:
+        noun = unit_words(unit)
+        return f"an unknown number of {noun}" if noun else "an unknown number"
+    if high is None:
+        text = f"{about}{low:,} or more" if approximate else f"at least {low:,}"
+    elif low is None:
+        text = f"up to {about}{high:,}" if approximate else f"no more than {high:,}"
+    elif low == high:
+        text = f"{about}{low:,}"
+    else:
+        text = f"{about}{low:,} to {high:,}"
+    return f"{text} {unit_words(unit, low, high)}".rstrip()
+
+
+def unit_words(unit: str, low: int | None = None, high: int | None = None) -> str:
+    """The unit as a noun; one person is a person."""
+    if unit == "people" and low == high == 1:
+        return "person"
+    if unit == Unit.OTHER:
+        return ""
+    return str(Unit(unit).label) if unit in Unit.values else unit
 
 
 def _ordered(low: int | None, high: int | None) -> bool:

@@ -19,12 +19,8 @@ from dataclasses import dataclass
 
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import Affiliations
-from tracker.conflicts.intervals import Interval, widen
+from tracker.conflicts.intervals import Interval, figure_words, widen
 from tracker.conflicts.values import (
-    KIND_AFFILIATION_CYCLE,
-    KIND_NOT_COMPARABLE,
-    KIND_RETRACTED,
-    SEVERITY_INFO,
     AccountInfo,
     AccountSummary,
     ClaimInfo,
@@ -33,7 +29,14 @@ from tracker.conflicts.values import (
     SourceInfo,
 )
 from tracker.conflicts.wording import join_names, plural, quoted
-from tracker.vocabularies import COUNT_ASPECTS, EXCLUSIVE_ASPECTS, Aspect, Stance
+from tracker.vocabularies import (
+    COUNT_ASPECTS,
+    EXCLUSIVE_ASPECTS,
+    Aspect,
+    FindingKind,
+    FindingSeverity,
+    Stance,
+)
 
 SUPPORTING_STANCES = frozenset({Stance.ASSERTS, Stance.HEDGES})
 UNCONFIRMED_STANCES = frozenset({Stance.CANNOT_VERIFY, Stance.INVESTIGATING})
@@ -52,6 +55,8 @@ class Prepared:
     retracted: frozenset[int]
     # Count claims that can be compared, with the tolerance applied.
     intervals: Mapping[int, Interval]
+    # The same figures in words, as their sources gave them ("about 2,000").
+    words: Mapping[int, str]
     # Exclusive claims that can be compared: the roots of the parties they name.
     party_roots: Mapping[int, frozenset[int]]
     # Per claim, the accounts not taken back; looked up often, so built once.
@@ -90,6 +95,7 @@ def prepare(
             comparable.append(account)
 
     intervals: dict[int, Interval] = {}
+    words: dict[int, str] = {}
     party_roots: dict[int, frozenset[int]] = {}
     for claim in claim_map.values():
         problems = _claim_problems(claim, known_units)
@@ -97,8 +103,8 @@ def prepare(
             on_claim = [a.id for a in all_accounts if a.claim_id == claim.id]
             findings.append(
                 make_finding(
-                    kind=KIND_NOT_COMPARABLE,
-                    severity=SEVERITY_INFO,
+                    kind=FindingKind.NOT_COMPARABLE,
+                    severity=FindingSeverity.INFO,
                     key=f"not_comparable:claim={claim.id}",
                     claim_ids=[claim.id],
                     account_ids=on_claim,
@@ -109,6 +115,9 @@ def prepare(
         elif claim.aspect in COUNT_ASPECTS:
             interval = Interval(claim.count_min, claim.count_max)
             intervals[claim.id] = widen(interval) if claim.approximate else interval
+            words[claim.id] = figure_words(
+                claim.count_min, claim.count_max, approximate=claim.approximate, unit=claim.unit
+            )
         elif claim.aspect in EXCLUSIVE_ASPECTS:
             party_roots[claim.id] = frozenset(affiliations.root(p) for p in claim.named_party_ids)
 
@@ -138,6 +147,7 @@ def prepare(
         accounts=tuple(comparable),
         retracted=retracted,
         intervals=intervals,
+        words=words,
         party_roots=party_roots,
         by_claim={claim_id: tuple(accounts) for claim_id, accounts in by_claim.items()},
     )
@@ -162,8 +172,8 @@ def _account_not_comparable(
     claim = claims.get(account.claim_id)
     about = quoted(claim.text) if claim is not None else f"claim #{account.claim_id}"
     return make_finding(
-        kind=KIND_NOT_COMPARABLE,
-        severity=SEVERITY_INFO,
+        kind=FindingKind.NOT_COMPARABLE,
+        severity=FindingSeverity.INFO,
         key=f"not_comparable:account={account.id}",
         claim_ids=[account.claim_id] if claim is not None else [],
         account_ids=[account.id],
@@ -223,8 +233,8 @@ def _apply_retractions(
             explanation = f"{speaker} retracts {claim}."
         findings.append(
             make_finding(
-                kind=KIND_RETRACTED,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.RETRACTED,
+                severity=FindingSeverity.INFO,
                 key=f"retracted:claim={claim_id}:source={source_id}",
                 claim_ids=[claim_id],
                 account_ids=[a.id for a in retracting + taken_back],
@@ -244,8 +254,8 @@ def _cycle_findings(affiliations: Affiliations, accounts: list[AccountInfo]) -> 
         names = join_names([affiliations.name(s) for s in looping])
         findings.append(
             make_finding(
-                kind=KIND_AFFILIATION_CYCLE,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.AFFILIATION_CYCLE,
+                severity=FindingSeverity.INFO,
                 key=f"affiliation_cycle:root={root}",
                 claim_ids=[a.claim_id for a in involved],
                 account_ids=[a.id for a in involved],

@@ -5,14 +5,9 @@ from __future__ import annotations
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import normalize_quote
 from tracker.conflicts.prepared import Prepared
-from tracker.conflicts.values import (
-    KIND_COUNTED_ONCE,
-    KIND_INTERESTED,
-    SEVERITY_INFO,
-    AccountInfo,
-    Finding,
-)
+from tracker.conflicts.values import AccountInfo, Finding
 from tracker.conflicts.wording import digest, join_names, plural, quoted
+from tracker.vocabularies import Aspect, FindingKind, FindingSeverity
 
 
 def explain_sourcing(prep: Prepared) -> list[Finding]:
@@ -32,25 +27,34 @@ def _by_root(prep: Prepared) -> dict[int, list[AccountInfo]]:
 
 
 def _same_root(prep: Prepared) -> list[Finding]:
+    """Speakers of one root on one aspect count once; other aspects are not swept in."""
     names = prep.affiliations.name
+    groups: dict[tuple[str, int], list[AccountInfo]] = {}
+    for account in prep.accounts:
+        aspect = prep.claims[account.claim_id].aspect
+        root = prep.affiliations.root(account.source_id)
+        groups.setdefault((aspect, root), []).append(account)
     findings = []
-    for root, accounts in sorted(_by_root(prep).items()):
+    for (aspect, root), accounts in sorted(groups.items()):
         speakers = sorted({a.source_id for a in accounts})
         if len(speakers) < 2:
             continue
         others = [s for s in speakers if s != root]
         listed = join_names([names(s) for s in others])
+        about = ASPECT_TOPICS.get(aspect, "this")
         if root in speakers:
             verb = plural(len(others), "speaks", "speak")
-            explanation = f"{listed} {verb} for {names(root)}: counted once with it."
+            explanation = f"{listed} {verb} for {names(root)}: on {about}, counted once with it."
         else:
             quantifier = "both" if len(others) == 2 else "all"
-            explanation = f"{listed} {quantifier} speak for {names(root)}: counted once."
+            explanation = (
+                f"{listed} {quantifier} speak for {names(root)}: on {about}, counted once."
+            )
         findings.append(
             make_finding(
-                kind=KIND_COUNTED_ONCE,
-                severity=SEVERITY_INFO,
-                key=f"counted_once:root={root}",
+                kind=FindingKind.COUNTED_ONCE,
+                severity=FindingSeverity.INFO,
+                key=f"counted_once:aspect={aspect}:root={root}",
                 claim_ids=[a.claim_id for a in accounts],
                 account_ids=[a.id for a in accounts],
                 explanation=explanation,
@@ -58,6 +62,17 @@ def _same_root(prep: Prepared) -> list[Finding]:
             )
         )
     return findings
+
+
+# What each aspect is about, to finish "on ...".
+ASPECT_TOPICS = {
+    Aspect.KILLED: "how many were killed",
+    Aspect.INJURED: "how many were injured",
+    Aspect.PERPETRATOR: "who was responsible",
+    Aspect.CHARACTERIZATION: "how the event is described",
+    Aspect.TERRITORIAL_CONTROL: "who controls the territory",
+    Aspect.OTHER: "the other claims",
+}
 
 
 def _same_speaker(prep: Prepared) -> list[Finding]:
@@ -73,8 +88,8 @@ def _same_speaker(prep: Prepared) -> list[Finding]:
         where = f" in {len(documents)} documents" if len(documents) > 1 else ""
         findings.append(
             make_finding(
-                kind=KIND_COUNTED_ONCE,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.COUNTED_ONCE,
+                severity=FindingSeverity.INFO,
                 key=f"counted_once:claim={claim_id}:source={source_id}",
                 claim_ids=[claim_id],
                 account_ids=[a.id for a in accounts],
@@ -101,8 +116,8 @@ def _same_quote(prep: Prepared) -> list[Finding]:
             continue
         findings.append(
             make_finding(
-                kind=KIND_COUNTED_ONCE,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.COUNTED_ONCE,
+                severity=FindingSeverity.INFO,
                 key=f"counted_once:quote={digest(quote)[:12]}",
                 claim_ids=[a.claim_id for a in accounts],
                 account_ids=[a.id for a in accounts],
@@ -140,8 +155,8 @@ def _interested(prep: Prepared) -> list[Finding]:
             )
         findings.append(
             make_finding(
-                kind=KIND_INTERESTED,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.INTERESTED,
+                severity=FindingSeverity.INFO,
                 key=f"interested:root={root}",
                 claim_ids=[a.claim_id for a in accounts],
                 account_ids=[a.id for a in accounts],

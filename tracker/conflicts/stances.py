@@ -16,20 +16,9 @@ from __future__ import annotations
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
 from tracker.conflicts.prepared import UNCONFIRMED_STANCES, Prepared
-from tracker.conflicts.values import (
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_STANCE_CONFLICT,
-    KIND_STANCE_TENSION,
-    KIND_UNCONFIRMED_BY,
-    SEVERITY_CONFLICT,
-    SEVERITY_INFO,
-    SEVERITY_TENSION,
-    AccountInfo,
-    Finding,
-    Voice,
-)
+from tracker.conflicts.values import AccountInfo, Finding, Voice
 from tracker.conflicts.wording import plural
-from tracker.vocabularies import Stance
+from tracker.vocabularies import FindingKind, FindingSeverity, Stance
 
 
 def compare_stances(prep: Prepared) -> list[Finding]:
@@ -70,8 +59,8 @@ def _claim_stances(prep: Prepared, claim_id: int) -> list[Finding]:
         involved = stance_of(pro, Stance.ASSERTS) + stance_of(con, Stance.DENIES)
         findings.append(
             _finding(
-                KIND_STANCE_CONFLICT,
-                SEVERITY_CONFLICT,
+                FindingKind.STANCE_CONFLICT,
+                FindingSeverity.CONFLICT,
                 f"stance_conflict:claim={claim_id}",
                 involved,
                 f"{say(stance_of(pro, Stance.ASSERTS), 'asserts', 'assert')} {claim} but "
@@ -82,8 +71,8 @@ def _claim_stances(prep: Prepared, claim_id: int) -> list[Finding]:
         involved = stance_of(asserting, Stance.ASSERTS) + stance_of(hedging, Stance.HEDGES)
         findings.append(
             _finding(
-                KIND_STANCE_TENSION,
-                SEVERITY_TENSION,
+                FindingKind.STANCE_TENSION,
+                FindingSeverity.TENSION,
                 f"stance_tension:claim={claim_id}:asserted",
                 involved,
                 f"{say(stance_of(asserting, Stance.ASSERTS), 'asserts', 'assert')} {claim} "
@@ -96,8 +85,8 @@ def _claim_stances(prep: Prepared, claim_id: int) -> list[Finding]:
         involved = stance_of(con, Stance.DENIES) + stance_of(pro, Stance.HEDGES)
         findings.append(
             _finding(
-                KIND_STANCE_TENSION,
-                SEVERITY_TENSION,
+                FindingKind.STANCE_TENSION,
+                FindingSeverity.TENSION,
                 f"stance_tension:claim={claim_id}:denied",
                 involved,
                 f"{say(stance_of(con, Stance.DENIES), 'denies', 'deny')} {claim} while "
@@ -111,8 +100,8 @@ def _claim_stances(prep: Prepared, claim_id: int) -> list[Finding]:
             denials = stance_of([voice], Stance.DENIES)
             findings.append(
                 _finding(
-                    KIND_INTERNAL_INCONSISTENCY,
-                    SEVERITY_TENSION,
+                    FindingKind.INTERNAL_INCONSISTENCY,
+                    FindingSeverity.TENSION,
                     f"internal_inconsistency:claim={claim_id}:{voice.key}",
                     backing + denials,
                     f"{say(backing, 'backs', 'back')} {claim} but "
@@ -139,8 +128,8 @@ def _unconfirmed(prep: Prepared, claim_id: int) -> list[Finding]:
             doing.append(f"is still looking into {'it' if doing else claim}")
         findings.append(
             _finding(
-                KIND_UNCONFIRMED_BY,
-                SEVERITY_INFO,
+                FindingKind.UNCONFIRMED_BY,
+                FindingSeverity.INFO,
                 f"unconfirmed_by:claim={claim_id}:source={source_id}",
                 accounts,
                 f"{prep.affiliations.speakers(accounts)} {' and '.join(doing)}.",

@@ -6,7 +6,8 @@ through another claim of the event that implies it: a figure whose interval
 30", not the reverse), or a perpetrator claim naming a subset of its parties
 ("the coalition did it" implies "the coalition or partner forces did it").
 Figures that merely overlap agree with the claim but do not support it; they
-are mentioned as reasons.
+are mentioned as reasons. Neither do figures whose best values differ by the
+factor of ``differ``: "27" lies inside "at least 12" but does not corroborate it.
 
 The first rule that applies gives the basis:
 
@@ -30,47 +31,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tracker.conflicts.differ import differ_widely
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
 from tracker.conflicts.prepared import UNCONFIRMED_STANCES, Prepared
-from tracker.conflicts.values import (
-    KIND_INTERESTED,
-    KIND_NOT_COMPARABLE,
-    KIND_UNCONFIRMED_BY,
-    SEVERITY_CONFLICT,
-    SEVERITY_INFO,
-    SEVERITY_TENSION,
-    AccountInfo,
-    ClaimSummary,
-    Finding,
-    SuggestedStatus,
-    Voice,
-)
+from tracker.conflicts.values import AccountInfo, ClaimSummary, Finding, SuggestedStatus, Voice
 from tracker.conflicts.wording import join_names, plural
-from tracker.vocabularies import Stance, VerificationStatus
-
-BASIS_DISPUTED = "disputed"
-BASIS_CORROBORATED = "corroborated"
-BASIS_INTERESTED_ONLY = "interested_only"
-BASIS_SINGLE_INTERESTED_SOURCE = "single_interested_source"
-BASIS_SINGLE_SOURCE = "single_source"
-BASIS_HEDGED_ONLY = "hedged_only"
-BASIS_RETRACTED = "retracted"
-BASIS_DENIED_ONLY = "denied_only"
-BASIS_UNCONFIRMED = "unconfirmed"
-BASIS_NO_ACCOUNTS = "no_accounts"
-BASIS_STATUS: dict[str, str] = {
-    BASIS_DISPUTED: VerificationStatus.DISPUTED.value,
-    BASIS_CORROBORATED: VerificationStatus.CORROBORATED.value,
-    BASIS_INTERESTED_ONLY: VerificationStatus.UNVERIFIED.value,
-    BASIS_SINGLE_INTERESTED_SOURCE: VerificationStatus.UNVERIFIED.value,
-    BASIS_SINGLE_SOURCE: VerificationStatus.UNVERIFIED.value,
-    BASIS_HEDGED_ONLY: VerificationStatus.UNVERIFIED.value,
-    BASIS_RETRACTED: VerificationStatus.UNVERIFIED.value,
-    BASIS_DENIED_ONLY: VerificationStatus.UNVERIFIED.value,
-    BASIS_UNCONFIRMED: VerificationStatus.UNVERIFIABLE.value,
-    BASIS_NO_ACCOUNTS: VerificationStatus.UNVERIFIED.value,
-}
+from tracker.vocabularies import BASIS_STATUS, FindingKind, FindingSeverity, Stance, SuggestionBasis
 
 
 def suggest_statuses(
@@ -95,7 +62,10 @@ def _implying_claims(prep: Prepared, claim_id: int) -> tuple[list[int], list[int
             other = prep.claims[other_id]
             if other_id == claim_id or (other.aspect, other.unit) != (claim.aspect, claim.unit):
                 continue
-            if mine.contains(interval):
+            # Figures that differ widely agree only if one count is partial:
+            # neither corroborates the other.
+            differ = differ_widely(mine.best_value(), interval.best_value())
+            if mine.contains(interval) and not differ:
                 implying.append(other_id)
             elif mine.overlaps(interval):
                 agreeing.append(other_id)
@@ -121,7 +91,7 @@ def _suggest(
     asserting = [v for v in voices if _any_stance(v, by_id, Stance.ASSERTS)]
     hedging = [v for v in voices if v not in asserting]
     mine = [f for f in findings if claim_id in f.claim_ids]
-    conflicts = [f for f in mine if f.severity == SEVERITY_CONFLICT]
+    conflicts = [f for f in mine if f.severity == FindingSeverity.CONFLICT]
     effective = prep.effective(claim_id)
     retracting = [a for a in effective if a.stance == Stance.RETRACTS]
     denying = [a for a in effective if a.stance == Stance.DENIES]
@@ -129,10 +99,10 @@ def _suggest(
 
     reasons: list[str] = []
     if conflicts:
-        basis = BASIS_DISPUTED
+        basis = SuggestionBasis.DISPUTED
         reasons.extend(f.explanation for f in conflicts)
     elif len(asserting) >= 2 and not all(v.interested for v in asserting):
-        basis = BASIS_CORROBORATED
+        basis = SuggestionBasis.CORROBORATED
         interested = [v.label for v in asserting if v.interested]
         note = ""
         if interested:
@@ -143,42 +113,42 @@ def _suggest(
             f"({join_names([v.label for v in asserting])}){note}."
         )
     elif len(asserting) >= 2:
-        basis = BASIS_INTERESTED_ONLY
+        basis = SuggestionBasis.INTERESTED_ONLY
         reasons.append(
             f"Only parties to this event assert it ({join_names([v.label for v in asserting])}): "
             "it needs independent confirmation."
         )
     elif asserting and asserting[0].interested:
-        basis = BASIS_SINGLE_INTERESTED_SOURCE
+        basis = SuggestionBasis.SINGLE_INTERESTED_SOURCE
         reasons.append(
             f"Only {asserting[0].label}, a party to this event, asserts it: "
             "it needs independent confirmation."
         )
     elif asserting:
-        basis = BASIS_SINGLE_SOURCE
+        basis = SuggestionBasis.SINGLE_SOURCE
         reasons.append(f"Only one independent source asserts it: {asserting[0].label}.")
     elif hedging:
-        basis = BASIS_HEDGED_ONLY
+        basis = SuggestionBasis.HEDGED_ONLY
         verb = plural(len(hedging), "only says", "only say")
         reasons.append(f"Nobody asserts it; {_labels(hedging)} {verb} it may be so.")
     elif retracting:
-        basis = BASIS_RETRACTED
+        basis = SuggestionBasis.RETRACTED
         reasons.append(f"{speakers(retracting)} retracted it and nobody else asserts it.")
     elif denying:
-        basis = BASIS_DENIED_ONLY
+        basis = SuggestionBasis.DENIED_ONLY
         deny = plural(len({a.source_id for a in denying}), "denies", "deny")
         reasons.append(f"Nobody asserts it; {speakers(denying)} {deny} it.")
     elif unconfirming:
-        basis = BASIS_UNCONFIRMED
+        basis = SuggestionBasis.UNCONFIRMED
         reasons.append(
             f"Nobody asserts it; it is unconfirmed by {speakers(unconfirming)}, who could not "
             "verify it or are still looking into it."
         )
     else:
-        basis = BASIS_NO_ACCOUNTS
+        basis = SuggestionBasis.NO_ACCOUNTS
         reasons.append("No source asserts it yet.")
 
-    if hedging and basis != BASIS_HEDGED_ONLY:
+    if hedging and basis != SuggestionBasis.HEDGED_ONLY:
         verb = plural(len(hedging), "only says", "only say")
         reasons.append(f"{_labels(hedging)} {verb} it may be so.")
     for voice in voices:
@@ -196,19 +166,19 @@ def _suggest(
             f"The figures of {speakers(agreeing_accounts)} agree with it without implying it."
         )
     for finding in mine:
-        if finding.severity == SEVERITY_TENSION or finding.kind in (
-            KIND_UNCONFIRMED_BY,
-            KIND_NOT_COMPARABLE,
+        if finding.severity == FindingSeverity.TENSION or finding.kind in (
+            FindingKind.UNCONFIRMED_BY,
+            FindingKind.NOT_COMPARABLE,
         ):
             reasons.append(finding.explanation)
 
     extra = []
-    if basis in (BASIS_INTERESTED_ONLY, BASIS_SINGLE_INTERESTED_SOURCE):
+    if basis in (SuggestionBasis.INTERESTED_ONLY, SuggestionBasis.SINGLE_INTERESTED_SOURCE):
         backing = [by_id[i] for v in asserting for i in v.account_ids]
         extra.append(
             make_finding(
-                kind=KIND_INTERESTED,
-                severity=SEVERITY_INFO,
+                kind=FindingKind.INTERESTED,
+                severity=FindingSeverity.INFO,
                 key=f"interested:claim={claim_id}",
                 claim_ids=[claim_id],
                 account_ids=[a.id for a in backing],

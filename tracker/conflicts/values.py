@@ -7,8 +7,10 @@ comparison can be built in a test by hand and its result compared with ``==``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from tracker.conflicts.intervals import Interval
+from tracker.vocabularies import OPEN_SEVERITIES
 
 # --- Input ----------------------------------------------------------------
 
@@ -43,6 +45,8 @@ class AccountInfo:
     intermediary_id: int | None = None
     document_id: int | None = None
     quote: str = ""
+    # When the source said it; a voice with several figures speaks with its latest.
+    said_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -52,54 +56,6 @@ class EventInfo:
 
 
 # --- Findings -------------------------------------------------------------
-
-SEVERITY_CONFLICT = "conflict"
-SEVERITY_TENSION = "tension"
-SEVERITY_INFO = "info"
-SEVERITIES = (SEVERITY_CONFLICT, SEVERITY_TENSION, SEVERITY_INFO)
-# A finding with one of these severities is an open conflict until an editor
-# acknowledges it; "has open conflict" filters on exactly this.
-OPEN_SEVERITIES = frozenset({SEVERITY_CONFLICT, SEVERITY_TENSION})
-
-KIND_COUNT_CONFLICT = "count_conflict"
-KIND_STANCE_CONFLICT = "stance_conflict"
-KIND_PERPETRATOR_CONTESTED = "perpetrator_contested"
-KIND_STANCE_TENSION = "stance_tension"
-KIND_INTERNAL_INCONSISTENCY = "internal_inconsistency"
-KIND_COUNT_AGREEMENT = "count_agreement"
-KIND_UNCONFIRMED_BY = "unconfirmed_by"
-KIND_COUNTED_ONCE = "counted_once"
-KIND_INTERESTED = "interested"
-KIND_RETRACTED = "retracted"
-KIND_NOT_COMPARABLE = "not_comparable"
-KIND_AFFILIATION_CYCLE = "affiliation_cycle"
-# Also the order findings are listed in, within one severity.
-KINDS = (
-    KIND_COUNT_CONFLICT,
-    KIND_STANCE_CONFLICT,
-    KIND_PERPETRATOR_CONTESTED,
-    KIND_STANCE_TENSION,
-    KIND_INTERNAL_INCONSISTENCY,
-    KIND_COUNT_AGREEMENT,
-    KIND_UNCONFIRMED_BY,
-    KIND_COUNTED_ONCE,
-    KIND_INTERESTED,
-    KIND_RETRACTED,
-    KIND_NOT_COMPARABLE,
-    KIND_AFFILIATION_CYCLE,
-)
-# Kinds that can carry an open severity. A hedged side lowers a count conflict
-# or a contested perpetrator from "conflict" to "tension", so severity, not
-# kind, decides whether a given finding is open.
-CONFLICT_KINDS = frozenset(
-    {
-        KIND_COUNT_CONFLICT,
-        KIND_STANCE_CONFLICT,
-        KIND_PERPETRATOR_CONTESTED,
-        KIND_STANCE_TENSION,
-        KIND_INTERNAL_INCONSISTENCY,
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -152,8 +108,21 @@ class CountBar:
     interval: Interval
     account_ids: tuple[int, ...]
     hedged_only: bool
-    # False when the voice's own accounts do not overlap; the bar then spans them.
+    # False when the voice's own figures do not overlap; the bar then spans them
+    # and the voice joins no group of agreeing voices.
     consistent: bool
+    # The figure in words, as the source gave it ("about 2,000", not "1,800 to 2,200").
+    words: str = ""
+    # The latest date the figure was given on, when its accounts are dated.
+    said_on: date | None = None
+
+
+@dataclass(frozen=True)
+class SupportedRange:
+    """A largest group of independent voices whose figures share a common part."""
+
+    interval: Interval
+    voice_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -164,7 +133,15 @@ class CountSummary:
     bars: tuple[CountBar, ...]
     # None unless every bar agrees with every other and with itself.
     consensus: Interval | None
+    # The reported range: the lowest minimum to the highest maximum of every account.
     spread: Interval | None
+    # When not all agree: the best-supported group, or every group still tied.
+    best_supported: tuple[SupportedRange, ...] = ()
+    # Voices outside every best-supported group, which conflict with it.
+    outliers: tuple[str, ...] = ()
+
+    def bar(self, voice_key: str) -> CountBar:
+        return next(bar for bar in self.bars if bar.voice.key == voice_key)
 
 
 @dataclass(frozen=True)
@@ -204,12 +181,30 @@ class AccountSummary:
 
 
 @dataclass(frozen=True)
+class AspectLine:
+    """One line of an event's summary: what is said about one aspect."""
+
+    aspect: str
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    lines: tuple[AspectLine, ...]
+    # An Airwars grade (tracker.vocabularies.AirwarsGrade), or "" with no accounts.
+    grade: str
+    grade_reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EventComparison:
     event_id: int
     findings: tuple[Finding, ...]
     counts: tuple[CountSummary, ...]
     claims: tuple[ClaimSummary, ...]
     accounts: tuple[AccountSummary, ...]
+    summary: EventSummary = EventSummary((), "", ())
 
     @property
     def open_conflicts(self) -> tuple[Finding, ...]:

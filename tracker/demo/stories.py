@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from tracker.conflicts import (
-    OPEN_SEVERITIES,
     AccountInfo,
     ClaimInfo,
     EventComparison,
@@ -32,6 +31,7 @@ from tracker.demo.world import Place, Theatre, World
 from tracker.name_keys import name_key
 from tracker.text import content_hash, title_matches_body
 from tracker.vocabularies import (
+    OPEN_SEVERITIES,
     Aspect,
     FlagKind,
     FlagReason,
@@ -149,6 +149,7 @@ class PlannedAccount:
             intermediary_id=self.intermediary_id,
             document_id=self.document.id if self.document else None,
             quote=self.quote,
+            said_on=self.said_on,
         )
 
 

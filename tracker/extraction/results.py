@@ -12,10 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# How a suggestion's speaker relates to the text.
-VOICE_SOURCE = "source"  # someone the article attributes the statement to
-VOICE_OUTLET = "outlet"  # the article's own, unattributed voice
-
 # How the quote was found.
 QUOTE_DIRECT = "direct"  # words inside quotation marks
 QUOTE_INDIRECT = "indirect"  # the attributing clause of reported speech
@@ -219,7 +215,7 @@ class Party:
 class Suggestion:
     """One suggested account: who said what, how, with what stance.
 
-    ``speaker`` is None for the article's own voice (``voice == "outlet"``).
+    ``speaker`` is None for the article's own voice (``SuggestionVoice.OUTLET``).
     ``rules`` lists, in order, every rule that contributed, so a reviewer can
     see why the suggestion was made.
     """

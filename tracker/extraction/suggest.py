@@ -28,8 +28,6 @@ from tracker.extraction.quotes import Quote
 from tracker.extraction.results import (
     QUOTE_DIRECT,
     QUOTE_OWN_VOICE,
-    VOICE_OUTLET,
-    VOICE_SOURCE,
     Intermediary,
     Mention,
     ProposedSource,
@@ -40,7 +38,7 @@ from tracker.extraction.results import (
     Suggestion,
 )
 from tracker.extraction.stance import content_stance
-from tracker.vocabularies import Aspect, SourceKind, Stance
+from tracker.vocabularies import Aspect, SourceKind, Stance, SuggestionVoice
 
 _EVENT = re.compile(
     r"\b(?:killed|killing|kills|dead|died|dies|wounded|injured|struck|strikes?|airstrikes?"
@@ -159,7 +157,7 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         rules.append(intermediary.rule)
     rules.append(f"stance {stance}: {stance_rule}")
     base = {
-        "voice": VOICE_SOURCE,
+        "voice": SuggestionVoice.SOURCE,
         "speaker": speaker,
         "source": source,
         "proposed_source": proposed,
@@ -315,7 +313,7 @@ def continued_quote(context: Context, quote: Quote, index: int) -> list[Suggesti
         earlier.source,
     )
     base = {
-        "voice": VOICE_SOURCE,
+        "voice": SuggestionVoice.SOURCE,
         "speaker": earlier.speaker,
         "source": earlier.source,
         "proposed_source": earlier.proposed_source,
@@ -372,7 +370,7 @@ def own_voice(context: Context, sentence: Sentence, index: int) -> list[Suggesti
         else (f"an event: '{event.group(0)}'" if event else "an unverifiable report")
     )
     base = {
-        "voice": VOICE_OUTLET,
+        "voice": SuggestionVoice.OUTLET,
         "speaker": None,
         "source": None,
         "proposed_source": None,

@@ -4,11 +4,11 @@ from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
-from tracker.models.finding import Finding, FindingSeverity
+from tracker.models.finding import Finding
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
-from tracker.models.suggestion import Extraction, Suggestion, SuggestionStatus
+from tracker.models.suggestion import Extraction, Suggestion
 
 __all__ = [
     "Account",
@@ -20,7 +20,6 @@ __all__ = [
     "Event",
     "Extraction",
     "Finding",
-    "FindingSeverity",
     "Flag",
     "NamedEntity",
     "ReviewQueueClaim",
@@ -28,5 +27,4 @@ __all__ = [
     "SourceAlias",
     "StatusChange",
     "Suggestion",
-    "SuggestionStatus",
 ]

@@ -3,6 +3,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from tracker.conflicts.intervals import figure_words
 from tracker.vocabularies import Aspect, Unit, VerificationStatus
 
 
@@ -139,14 +140,12 @@ class Claim(models.Model):
 
     @property
     def interval_display(self) -> str:
+        """The figure in words: "at least 35 people", "about 2,000 people"."""
         if self.count_min is None and self.count_max is None:
             return ""
-        low = "open" if self.count_min is None else f"{self.count_min:,}"
-        high = "open" if self.count_max is None else f"{self.count_max:,}"
-        approx = "≈ " if self.count_approximate else ""
-        left = "(" if self.count_min is None else "["
-        right = ")" if self.count_max is None else "]"
-        return f"{approx}{left}{low}, {high}{right} {self.unit}".strip()
+        return figure_words(
+            self.count_min, self.count_max, approximate=self.count_approximate, unit=self.unit
+        )
 
 
 class ReviewQueueClaim(Claim):

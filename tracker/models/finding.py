@@ -1,11 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-
-class FindingSeverity(models.TextChoices):
-    CONFLICT = "conflict", "Conflict"
-    TENSION = "tension", "Tension"
-    INFO = "info", "Info"
+from tracker.vocabularies import FindingKind, FindingSeverity
 
 
 class Finding(models.Model):
@@ -21,7 +17,7 @@ class Finding(models.Model):
     event = models.ForeignKey(
         "tracker.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="findings"
     )
-    kind = models.CharField(max_length=40)
+    kind = models.CharField(max_length=40, choices=FindingKind.choices)
     key = models.TextField(help_text="What the finding is about; stays put while values move.")
     severity = models.CharField(max_length=16, choices=FindingSeverity.choices)
     explanation = models.TextField()
@@ -50,6 +46,9 @@ class Finding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "signature"], name="finding_unique_signature"),
             models.CheckConstraint(
+                condition=models.Q(kind__in=FindingKind.values), name="finding_kind_valid"
+            ),
+            models.CheckConstraint(
                 condition=models.Q(severity__in=FindingSeverity.values),
                 name="finding_severity_valid",
             ),
@@ -59,7 +58,7 @@ class Finding(models.Model):
                 name="finding_acknowledgement_complete",
             ),
             models.CheckConstraint(
-                condition=models.Q(is_open=False) | ~models.Q(severity="info"),
+                condition=models.Q(is_open=False) | ~models.Q(severity=FindingSeverity.INFO),
                 name="finding_only_conflicts_open",
             ),
         ]

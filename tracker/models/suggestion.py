@@ -3,13 +3,14 @@ from django.db import models
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
-from tracker.vocabularies import Aspect, SourceKind, Stance, Unit
-
-
-class SuggestionStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+from tracker.vocabularies import (
+    Aspect,
+    SourceKind,
+    Stance,
+    SuggestionStatus,
+    SuggestionVoice,
+    Unit,
+)
 
 
 class Suggestion(models.Model):
@@ -26,7 +27,7 @@ class Suggestion(models.Model):
     status = models.CharField(
         max_length=16, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
     )
-    voice = models.CharField(max_length=16, help_text='"source", or "outlet" for its own voice.')
+    voice = models.CharField(max_length=16, choices=SuggestionVoice.choices)
     # Who said it: a known source, or a proposed new one.
     speaker_text = models.CharField(max_length=500, blank=True)
     source = models.ForeignKey(

@@ -3,7 +3,7 @@
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from tracker.models import Account, Claim, Finding
-from tracker.models.finding import FindingSeverity
+from tracker.vocabularies import FindingSeverity
 
 
 def severity_rank() -> Case:

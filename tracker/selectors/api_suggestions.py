@@ -9,9 +9,10 @@ many suggestions the extractor made.
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet
 
-from tracker.models import Document, Source, Suggestion, SuggestionStatus
+from tracker.models import Document, Source, Suggestion
 from tracker.selectors._counts import subquery_count
 from tracker.selectors.documents import document_detail_queryset, document_list_queryset
+from tracker.vocabularies import SuggestionStatus
 
 
 def suggestion_list_queryset() -> QuerySet[Suggestion]:

@@ -2,17 +2,10 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from tracker.models import (
-    Account,
-    Claim,
-    Finding,
-    FindingSeverity,
-    Flag,
-    ReviewQueueClaim,
-    StatusChange,
-)
+from tracker.models import Account, Claim, Finding, Flag, ReviewQueueClaim, StatusChange
 from tracker.selectors._counts import subquery_count
 from tracker.selectors.search import claim_full_text_search, is_full_text
+from tracker.vocabularies import FindingSeverity
 
 
 def _open_flags() -> QuerySet[Flag]:

@@ -67,12 +67,19 @@ def comparison_inputs(*, event: Event | None, claims: Iterable[Claim]) -> Compar
         Account.objects.filter(claim__in=claims)
         .order_by("pk")
         .values_list(
-            "pk", "claim_id", "source_id", "stance", "intermediary_id", "document_id", "quote"
+            "pk",
+            "claim_id",
+            "source_id",
+            "stance",
+            "intermediary_id",
+            "document_id",
+            "quote",
+            "said_on",
         )
     )
     party_ids = frozenset(event.parties.values_list("pk", flat=True)) if event else frozenset()
     source_ids = set(party_ids)
-    for _, _, source_id, _, intermediary_id, _, _ in accounts:
+    for _, _, source_id, _, intermediary_id, _, _, _ in accounts:
         source_ids.add(source_id)
         if intermediary_id is not None:
             source_ids.add(intermediary_id)

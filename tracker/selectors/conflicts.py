@@ -2,7 +2,8 @@
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
-from tracker.models import Claim, Finding, FindingSeverity
+from tracker.models import Claim, Finding
+from tracker.vocabularies import FindingSeverity
 
 
 def severity_rank() -> Case:

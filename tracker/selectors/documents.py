@@ -3,8 +3,9 @@ and the pieces of a long document's admin page, each of a fixed cost."""
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 
-from tracker.models import Account, Document, Suggestion, SuggestionStatus
+from tracker.models import Account, Document, Suggestion
 from tracker.selectors._counts import subquery_count
+from tracker.vocabularies import SuggestionStatus
 
 
 def document_list_queryset() -> QuerySet[Document]:

@@ -14,10 +14,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from tracker.conflicts import OPEN_SEVERITIES, EventComparison
+from tracker.conflicts import EventComparison
 from tracker.models import Claim, Event, Finding
 from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.services._common import Actor, clean_text, history_user, require_permission
+from tracker.vocabularies import OPEN_SEVERITIES
 
 
 def _compare(event: Event | None, claims: list[Claim]) -> EventComparison:

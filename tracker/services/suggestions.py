@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.models import Account, Claim, Event, Source, Suggestion, SuggestionStatus
+from tracker.models import Account, Claim, Event, Source, Suggestion
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -21,7 +21,14 @@ from tracker.services._common import (
 from tracker.services.accounts import account_add, locate_quote
 from tracker.services.claims import check_interval, claim_create
 from tracker.services.sources import source_create, source_named
-from tracker.vocabularies import COUNT_ASPECTS, Aspect, SourceKind, Stance
+from tracker.vocabularies import (
+    COUNT_ASPECTS,
+    Aspect,
+    SourceKind,
+    Stance,
+    SuggestionStatus,
+    SuggestionVoice,
+)
 
 SUGGESTION_EDITABLE = (
     "source", "stance", "intermediary", "claim_text", "aspect", "count_min", "count_max",
@@ -93,7 +100,7 @@ def _known_source(
 def _speaker(actor: Actor, suggestion: Suggestion) -> Source:
     if suggestion.source is not None:
         return suggestion.source
-    if suggestion.voice == "outlet":
+    if suggestion.voice == SuggestionVoice.OUTLET:
         if suggestion.document.outlet is None:
             raise ValidationError(
                 {"source": "This is the article's own voice, and the document has no outlet: "

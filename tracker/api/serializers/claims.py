@@ -10,7 +10,7 @@ from tracker.api.serializers.flags import FlagSerializer
 from tracker.api.serializers.status_changes import StatusChangeSerializer
 from tracker.models import Claim, Event, Source
 from tracker.services.claims import MAX_COUNT
-from tracker.vocabularies import Aspect, Unit
+from tracker.vocabularies import Aspect, SuggestionBasis, Unit, label_of
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -18,7 +18,9 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     event_name = serializers.CharField(source="event.name", read_only=True, allow_null=True)
     interval = serializers.CharField(
-        source="interval_display", read_only=True, help_text='e.g. "[35, open) people".'
+        source="interval_display",
+        read_only=True,
+        help_text='The figure in words, e.g. "at least 35 people".',
     )
     account_count = serializers.IntegerField(read_only=True)
     open_flag_count = serializers.IntegerField(read_only=True)
@@ -72,7 +74,8 @@ _DATETIME = serializers.DateTimeField()
 
 class SuggestionSerializer(serializers.Serializer):
     status = serializers.CharField(help_text="What the comparison suggests; editors decide.")
-    basis = serializers.CharField()
+    basis = serializers.ChoiceField(choices=SuggestionBasis.choices)
+    basis_label = serializers.CharField(help_text='Why, in words: completes "because ...".')
     reasons = serializers.ListField(child=serializers.CharField())
     independent_sources = serializers.IntegerField()
 
@@ -114,6 +117,7 @@ class ClaimDetailSerializer(ClaimSerializer):
         return {
             "status": claim.suggested_status,
             "basis": claim.suggestion_basis,
+            "basis_label": label_of(SuggestionBasis, claim.suggestion_basis),
             "reasons": list(claim.suggestion_reasons or []),
             "independent_sources": claim.independent_sources,
         }

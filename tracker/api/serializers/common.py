@@ -101,9 +101,10 @@ class IntervalSerializer(serializers.Serializer):
 
     min = serializers.IntegerField(allow_null=True, read_only=True)
     max = serializers.IntegerField(allow_null=True, read_only=True)
+    words = serializers.CharField(read_only=True, help_text='In words: "at least 35 people".')
 
 
-def interval_data(interval) -> dict[str, int | None] | None:
+def interval_data(interval, unit: str = "") -> dict[str, int | str | None] | None:
     if interval is None:
         return None
-    return {"min": interval.low, "max": interval.high}
+    return {"min": interval.low, "max": interval.high, "words": interval.describe(unit)}

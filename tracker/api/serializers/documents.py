@@ -10,8 +10,9 @@ from tracker.api.serializers.common import (
     WriteSerializer,
 )
 from tracker.extraction import html_to_text
-from tracker.models import Account, Document, Extraction, Source, SuggestionStatus
+from tracker.models import Account, Document, Extraction, Source
 from tracker.services.documents import MAX_DOCUMENT_CHARS
+from tracker.vocabularies import SuggestionStatus
 
 # Text has next to no control characters (tabs and line breaks aside); a
 # larger share than this is a binary file pasted or decoded as text. The same

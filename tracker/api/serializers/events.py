@@ -18,9 +18,11 @@ from tracker.api.serializers.common import (
     interval_data,
 )
 from tracker.api.serializers.findings import FindingSerializer
+from tracker.conflicts.intervals import figure_words
+from tracker.conflicts.summary import count_line
 from tracker.models import Event, Source
 from tracker.selectors.api_events import EventSideBySide
-from tracker.vocabularies import Aspect, Stance, VerificationStatus
+from tracker.vocabularies import AirwarsGrade, Aspect, Stance, VerificationStatus, label_of
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -78,6 +80,28 @@ class CountBarSerializer(serializers.Serializer):
     accounts = serializers.ListField(child=serializers.IntegerField())
     hedged_only = serializers.BooleanField()
     consistent = serializers.BooleanField()
+    words = serializers.CharField(help_text='The figure as the source gave it: "about 2,000".')
+    said_on = serializers.DateField(allow_null=True, help_text="The date of its latest figure.")
+
+
+class SupportedRangeSerializer(serializers.Serializer):
+    interval = IntervalSerializer()
+    voices = serializers.ListField(child=serializers.CharField())
+
+
+class AspectLineSerializer(serializers.Serializer):
+    aspect = serializers.ChoiceField(choices=Aspect.choices)
+    unit = serializers.CharField()
+    text = serializers.CharField()
+
+
+class EventSummarySerializer(serializers.Serializer):
+    """What an editor would write by hand; the grade is suggested, never applied."""
+
+    lines = AspectLineSerializer(many=True)
+    grade = serializers.ChoiceField(choices=AirwarsGrade.choices, allow_blank=True)
+    grade_label = serializers.CharField()
+    grade_reasons = serializers.ListField(child=serializers.CharField())
 
 
 class AspectComparisonSerializer(serializers.Serializer):
@@ -89,6 +113,13 @@ class AspectComparisonSerializer(serializers.Serializer):
     agree = serializers.BooleanField()
     consensus = IntervalSerializer(allow_null=True, help_text="Null unless every bar agrees.")
     spread = IntervalSerializer(allow_null=True, help_text="Lowest minimum to highest maximum.")
+    best_supported = SupportedRangeSerializer(
+        many=True, help_text="When not all agree: the largest agreeing group, or every tied one."
+    )
+    outliers = serializers.ListField(
+        child=serializers.CharField(), help_text="Voices outside the best-supported range."
+    )
+    line = serializers.CharField(help_text="The summary line of this aspect.")
     bars = CountBarSerializer(many=True)
 
 
@@ -97,9 +128,12 @@ class EventDetailSerializer(EventSerializer):
     accounts = serializers.SerializerMethodField()
     aspects = serializers.SerializerMethodField()
     findings = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
 
     class Meta(EventSerializer.Meta):
-        fields = [*EventSerializer.Meta.fields, "claims", "accounts", "aspects", "findings"]
+        fields = [
+            *EventSerializer.Meta.fields, "summary", "claims", "accounts", "aspects", "findings",
+        ]  # fmt: skip
         read_only_fields = fields
 
     def _side(self) -> EventSideBySide:
@@ -142,7 +176,18 @@ class EventDetailSerializer(EventSerializer):
                     "retracted": bool(summary and summary.retracted),
                     "stance": account.stance,
                     "value": (
-                        {"min": claim.count_min, "max": claim.count_max} if has_count else None
+                        {
+                            "min": claim.count_min,
+                            "max": claim.count_max,
+                            "words": figure_words(
+                                claim.count_min,
+                                claim.count_max,
+                                approximate=claim.count_approximate,
+                                unit=claim.unit,
+                            ),
+                        }
+                        if has_count
+                        else None
                     ),
                     "unit": claim.unit,
                     "quote": account.quote,
@@ -167,22 +212,46 @@ class EventDetailSerializer(EventSerializer):
                 "unit": summary.unit,
                 "claims": list(summary.claim_ids),
                 "agree": summary.consensus is not None,
-                "consensus": interval_data(summary.consensus),
-                "spread": interval_data(summary.spread),
+                "consensus": interval_data(summary.consensus, summary.unit),
+                "spread": interval_data(summary.spread, summary.unit),
+                "best_supported": [
+                    {
+                        "interval": interval_data(group.interval, summary.unit),
+                        "voices": [summary.bar(key).voice.label for key in group.voice_keys],
+                    }
+                    for group in summary.best_supported
+                ],
+                "outliers": [summary.bar(key).voice.label for key in summary.outliers],
+                "line": count_line(summary),
                 "bars": [
                     {
                         "voice": bar.voice.label,
                         "interested": bar.voice.interested,
-                        "interval": interval_data(bar.interval),
+                        "interval": interval_data(bar.interval, summary.unit),
                         "accounts": list(bar.account_ids),
                         "hedged_only": bar.hedged_only,
                         "consistent": bar.consistent,
+                        "words": bar.words,
+                        "said_on": bar.said_on.isoformat() if bar.said_on else None,
                     }
                     for bar in summary.bars
                 ],
             }
             for summary in self._side().comparison.counts
         ]
+
+    @extend_schema_field(EventSummarySerializer)
+    def get_summary(self, event: Event) -> dict:
+        summary = self._side().comparison.summary
+        return {
+            "lines": [
+                {"aspect": line.aspect, "unit": line.unit, "text": line.text}
+                for line in summary.lines
+            ],
+            "grade": summary.grade,
+            "grade_label": label_of(AirwarsGrade, summary.grade) if summary.grade else "",
+            "grade_reasons": list(summary.grade_reasons),
+        }
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, event: Event) -> list[dict]:

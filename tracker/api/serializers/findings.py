@@ -7,6 +7,14 @@ from tracker.api.serializers.common import (
     username_field,
 )
 from tracker.models import Finding
+from tracker.vocabularies import FindingKind, FindingSeverity, label_of
+
+
+def _label(vocabulary, field: str):
+    def label(self, obj) -> str:
+        return label_of(vocabulary, getattr(obj, field))
+
+    return label
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -15,13 +23,17 @@ class FindingSerializer(serializers.ModelSerializer):
     claims = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     accounts = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     acknowledged_by = username_field("acknowledged_by")
+    kind_label = serializers.SerializerMethodField(help_text="The kind, in words.")
+    severity_label = serializers.SerializerMethodField(help_text="The severity, in words.")
+    get_kind_label = _label(FindingKind, "kind")
+    get_severity_label = _label(FindingSeverity, "severity")
 
     class Meta:
         model = Finding
         fields = [
-            "id", "event", "kind", "severity", "explanation", "claims", "accounts", "details",
-            "is_open", "acknowledged_by", "acknowledged_at", "acknowledgement_note",
-            "reopened_from", "created_at",
+            "id", "event", "kind", "kind_label", "severity", "severity_label", "explanation",
+            "claims", "accounts", "details", "is_open", "acknowledged_by", "acknowledged_at",
+            "acknowledgement_note", "reopened_from", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -30,12 +42,16 @@ class FindingSummarySerializer(serializers.ModelSerializer):
     """A finding as a claim's detail lists it."""
 
     acknowledged_by = username_field("acknowledged_by")
+    kind_label = serializers.SerializerMethodField(help_text="The kind, in words.")
+    severity_label = serializers.SerializerMethodField(help_text="The severity, in words.")
+    get_kind_label = _label(FindingKind, "kind")
+    get_severity_label = _label(FindingSeverity, "severity")
 
     class Meta:
         model = Finding
         fields = [
-            "id", "kind", "severity", "explanation", "is_open", "acknowledged_by",
-            "acknowledged_at", "acknowledgement_note", "reopened_from",
+            "id", "kind", "kind_label", "severity", "severity_label", "explanation", "is_open",
+            "acknowledged_by", "acknowledged_at", "acknowledgement_note", "reopened_from",
         ]  # fmt: skip
         read_only_fields = fields
 

@@ -14,23 +14,25 @@ from tracker.api.serializers.common import (
     WriteSerializer,
     username_field,
 )
-from tracker.models import Event, Source, Suggestion, SuggestionStatus
+from tracker.conflicts.intervals import figure_words
+from tracker.models import Event, Source, Suggestion
 from tracker.services.claims import MAX_COUNT
-from tracker.vocabularies import Aspect, Stance, Unit
+from tracker.vocabularies import Aspect, Stance, SuggestionStatus, Unit
 
 # Characters of the document shown either side of the quote, as the admin does.
 CONTEXT_CHARS = 160
 
 
 def interval_text(suggestion: Suggestion) -> str:
-    """The interval as the claims list writes it: "[31, open) people"."""
-    low, high = suggestion.count_min, suggestion.count_max
-    if low is None and high is None:
+    """The figure in words, as the claims list writes it: "more than 30" reads "at least 31"."""
+    if suggestion.count_min is None and suggestion.count_max is None:
         return ""
-    left = "(open" if low is None else f"[{low:,}"
-    right = "open)" if high is None else f"{high:,}]"
-    approx = "≈ " if suggestion.count_approximate else ""
-    return f"{approx}{left}, {right} {suggestion.unit}".strip()
+    return figure_words(
+        suggestion.count_min,
+        suggestion.count_max,
+        approximate=suggestion.count_approximate,
+        unit=suggestion.unit,
+    )
 
 
 class SuggestedAccountSerializer(serializers.ModelSerializer):
