@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, get_resolver
-from rest_framework.test import APIRequestFactory, force_authenticate
+from rest_framework.test import APIClient, APIRequestFactory, force_authenticate
 
 from tests.api.conftest import etag_of
 from tracker import services
@@ -104,7 +104,7 @@ def test_only_creating_goes_without_if_match():
 
 
 @pytest.fixture
-def objects(newsroom) -> dict[str, int]:
+def objects(newsroom, editor) -> dict[str, int]:
     """An existing object of every resource that has a write on it: resource -> pk."""
     ingested = services.document_ingest(
         actor=None, title="", via="api",
@@ -123,6 +123,7 @@ def objects(newsroom) -> dict[str, int]:
         "suggestion": Suggestion.objects.filter(document=ingested.document).first().pk,
         "namedentity": entity.pk,
         "alias": entity.aliases.get().pk,
+        "token": services.api_token_create(actor=editor, user=editor, name="A tool")[0].pk,
     }
 
 
@@ -155,9 +156,13 @@ def test_a_write_that_needs_if_match_is_428_without_it_and_412_when_stale(
 
 
 @pytest.mark.parametrize("route", UNCONDITIONAL, ids=str)
-def test_a_write_that_creates_asks_for_no_if_match(route, editor_api, objects):
+def test_a_write_that_creates_asks_for_no_if_match(route, editor, editor_api, objects):
     url = url_of(route.route, objects, route.resource)
-    response = getattr(editor_api, route.method)(
+    client = editor_api
+    if route.route.endswith("auth/tokens/"):  # only a signed-in session makes tokens there
+        client = APIClient()
+        client.force_login(editor)
+    response = getattr(client, route.method)(
         url, {}, format="json", HTTP_IF_MATCH='"an-old-version"'
     )
     # Refused for its empty body (400) or done (204 for logging out), never for a version.

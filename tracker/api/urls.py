@@ -36,7 +36,7 @@ urlpatterns = [
     path("claimreview/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("auth/token/", TokenView.as_view(), name="token"),
     path("auth/tokens/", TokenListView.as_view(), name="token-list"),
-    path("auth/tokens/<int:id>/", TokenDetailView.as_view(), name="token-detail"),
+    path("auth/tokens/<int:pk>/", TokenDetailView.as_view(), name="token-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's init script as a file (?script): the
     # Content-Security-Policy allows no inline script.

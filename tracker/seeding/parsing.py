@@ -15,7 +15,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from tracker.name_keys import name_key
 from tracker.text import content_hash, normalize_newlines
-from tracker.vocabularies import PERSON_KINDS, Aspect, FindingKind, Reliability, SourceKind, Stance
+from tracker.vocabularies import PERSON_KINDS, Aspect, Reliability, SourceKind, Stance
 
 SEED_FORMAT = "tracker-seed"
 SEED_VERSION = 1
@@ -120,7 +120,7 @@ class LoadReport:
     def lines(self) -> list[str]:
         return [
             f"{kind}: created {self.created[kind]} / already present {self.present[kind]}"
-            for kind in FindingKind.values
+            for kind in KINDS
         ]
 
 

@@ -86,6 +86,8 @@ class TokenView(APIView):
 
 
 class TokenListView(APIView):
+    # Tokens are credentials, not versioned objects: the write protocol's "token" rows.
+    basename = "token"
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -119,6 +121,7 @@ class TokenListView(APIView):
 
 
 class TokenDetailView(APIView):
+    basename = "token"
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -126,7 +129,7 @@ class TokenDetailView(APIView):
         description="Revoking a token that is already revoked changes nothing.",
         responses={204: OpenApiResponse(None, "Revoked."), **errors(401, 404, 429)},
     )
-    def delete(self, request: Request, id: int) -> Response:
-        token = get_object_or_404(ApiToken, pk=id, user=request.user)
+    def delete(self, request: Request, pk: int) -> Response:
+        token = get_object_or_404(ApiToken, pk=pk, user=request.user)
         api_token_revoke(actor=request.user, token=token)
         return Response(status=status.HTTP_204_NO_CONTENT)
