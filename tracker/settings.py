@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A write that timed out waiting for the database lock is a 503, not a 500.
+    "tracker.busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]

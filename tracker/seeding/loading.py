@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from django.db import transaction
 from django.db.models.functions import Lower
 
 from tracker import services
@@ -21,6 +20,7 @@ from tracker.seeding.parsing import (
     parse_seed_file,
     seed_paths,
 )
+from tracker.services._boundary import write_transaction
 
 
 def _source_named(name: str) -> Source | None:
@@ -179,7 +179,8 @@ def load_seed_dir(directory: Path) -> LoadReport:
     names_file = names_path(directory)
     names = parse_names(names_file) if names_file.exists() else []
     report = LoadReport()
-    with transaction.atomic():
+    # One boundary: every event the seeds touch is compared once, at the end.
+    with write_transaction(durable=True):
         for seed in seeds:
             apply_seed_file(seed, report)
         # Names come after sources, since a party's entry links to its source.

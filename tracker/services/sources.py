@@ -3,6 +3,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
 from tracker.models import Source, SourceAlias
+from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -51,7 +52,7 @@ def _root_of(parent: Source | None, *, child: Source | None = None) -> Source | 
     return None
 
 
-@transaction.atomic
+@service
 def source_create(
     *,
     actor: Actor,
@@ -90,7 +91,7 @@ def source_create(
 SOURCE_EDITABLE = ("name", "kind", "parent", "reliability", "description")
 
 
-@transaction.atomic
+@service
 def source_update(*, actor: Actor, source: Source, **changes) -> Source:
     require_permission(actor, "tracker.change_source", action="edit sources")
     unknown_fields(changes, SOURCE_EDITABLE)
@@ -154,7 +155,7 @@ def _reroot_subtree(source: Source) -> set[int]:
     return moved
 
 
-@transaction.atomic
+@service
 def source_alias_add(*, actor: Actor, source: Source, name: str) -> SourceAlias:
     require_permission(actor, "tracker.add_sourcealias", action="add aliases")
     name = clean_text("name", name, required=True, max_length=200).strip()
@@ -170,7 +171,7 @@ def source_alias_add(*, actor: Actor, source: Source, name: str) -> SourceAlias:
         raise ValidationError({"name": f"{name!r} is already an alias."}) from error
 
 
-@transaction.atomic
+@service
 def source_alias_remove(*, actor: Actor, alias: SourceAlias) -> None:
     require_permission(actor, "tracker.delete_sourcealias", action="remove aliases")
     alias._history_user = history_user(actor)

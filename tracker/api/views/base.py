@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 from django.shortcuts import get_object_or_404
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -20,6 +20,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from tracker.api.etag import check_if_match, etag_for, require_if_match
+from tracker.services._boundary import retry_when_lost, write_transaction
+
+WRITE_METHODS = ("post", "put", "patch", "delete")
 
 
 class TrackerViewSet(viewsets.GenericViewSet):
@@ -67,6 +70,11 @@ class TrackerViewSet(viewsets.GenericViewSet):
         )
         if bad:
             raise ValidationError({key: ["Must not contain NUL bytes."] for key in bad})
+        # A write is the outermost transaction of its request: when it loses a
+        # deadlock, the whole handler (If-Match check included) runs again.
+        method = request.method.lower()
+        if method in WRITE_METHODS and hasattr(self, method):
+            setattr(self, method, retry_when_lost(getattr(self, method)))
 
     # -- detail responses and ETags ---------------------------------------
 
@@ -97,7 +105,7 @@ class TrackerViewSet(viewsets.GenericViewSet):
         takes the database's write lock at BEGIN, to the same effect.
         """
         require_if_match(self.request)
-        with transaction.atomic():
+        with write_transaction():
             model = self.permission_model
             list(model.objects.select_for_update().filter(pk=self.kwargs["pk"]).values("pk"))
             instance = self.get_object()
@@ -144,9 +152,16 @@ class RetrieveMixin:
 
 
 class CreateMixin:
+    # False where the service must run its slow part outside any transaction
+    # (a document's extraction) and opens its own short one for the writes.
+    create_in_one_transaction = True
+
     def create(self: TrackerViewSet, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(request.data)
-        with transaction.atomic():
+        if self.create_in_one_transaction:
+            with write_transaction():
+                instance = self.service_create(values)
+        else:
             instance = self.service_create(values)
         return self.detail_response(
             self.fresh(instance.pk),

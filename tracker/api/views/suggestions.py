@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
@@ -51,6 +50,7 @@ from tracker.selectors.api_suggestions import (
     suggestion_detail_queryset,
     suggestion_list_queryset,
 )
+from tracker.services._boundary import write_transaction
 
 OPTIONAL_IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -127,7 +127,7 @@ class SuggestionViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
             with self.write_lock() as suggestion:
                 yield suggestion
         else:
-            with transaction.atomic():
+            with write_transaction():
                 yield self.get_object()
 
     @extend_schema(
