@@ -10,6 +10,7 @@ state gives.
 """
 
 import threading
+import time
 from collections import Counter
 
 import pytest
@@ -19,6 +20,7 @@ from tests.concurrency.conftest import Retries, api_session
 from tests.factories import make_editor, make_event, make_reporter, make_source
 from tracker.models import Account, Claim, Finding
 from tracker.selectors.comparison import compare_claims, live_claims_of
+from tracker.services._boundary import writer_times
 from tracker.vocabularies import Aspect, Stance, Unit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,6 +71,7 @@ def test_twenty_writers_on_one_event_store_everything_and_the_right_findings(liv
     event = make_event(name="Market strike")
     sources = [make_source(name=f"Agency {n}").pk for n in range(SOURCES)]
     retries = Retries()
+    writer_times.reset()
     codes: Counter = Counter()
     errors: list[str] = []
     lock = threading.Lock()
@@ -80,16 +83,21 @@ def test_twenty_writers_on_one_event_store_everything_and_the_right_findings(liv
         )
         for index, session in enumerate(sessions)
     ]
+    started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(120)
 
+    elapsed = time.monotonic() - started
     requests_sent = sum(codes.values())
     server_errors = sum(count for (_, code), count in codes.items() if code >= 500)
     print(
-        f"\n{connections['default'].vendor}: {requests_sent} requests, {server_errors} 5xx, "
-        f"{retries.count} deadlock retries; {dict(codes)}"
+        f"\n{connections['default'].vendor}: {requests_sent} requests in {elapsed:.1f} s, "
+        f"{server_errors} 5xx, "
+        f"{retries.count} deadlock retries; {dict(codes)}; longest wait for the write lock "
+        f"{writer_times.longest_wait:.2f} s, longest hold {writer_times.longest_hold:.2f} s, "
+        f"{writer_times.count} holds totalling {writer_times.total_hold:.1f} s"
     )
     assert not any(thread.is_alive() for thread in threads), "a writer hung"
     assert not errors, f"{len(errors)} failed: " + "\n".join(errors[:20])

@@ -92,11 +92,12 @@ def suggest_statuses(
 
 
 class _Peers:
-    """The claims each claim is compared with, grouped once per comparison, in id order.
+    """The claims each claim is compared with, worked out once per comparison, in id order.
 
     Looking them up per claim from the whole event made a refresh quadratic
     with a sort in the inner loop; an event with hundreds of claims then held
-    its lock for most of a second.
+    its lock for most of a second. Reports repeat the same figures, so the
+    relations of a count are worked out once per distinct interval.
     """
 
     def __init__(self, prep: Prepared) -> None:
@@ -107,6 +108,29 @@ class _Peers:
         self.exclusive: dict[str, list[tuple[int, frozenset[int]]]] = {}
         for claim_id, parties in sorted(prep.party_roots.items()):
             self.exclusive.setdefault(prep.claims[claim_id].aspect, []).append((claim_id, parties))
+        self._relations: dict[tuple[str, str, Interval], tuple[list[int], list[int]]] = {}
+        self._supporting: dict[int, list[AccountInfo]] = {}
+        self._prep = prep
+
+    def count_relations(
+        self, group: tuple[str, str], mine: Interval
+    ) -> tuple[list[int], list[int]]:
+        """Claims of the group whose interval ``mine`` contains, and those it only overlaps."""
+        key = (*group, mine)
+        if key not in self._relations:
+            implying, agreeing = [], []
+            for other_id, interval in self.counts[group]:
+                if mine.contains(interval):
+                    implying.append(other_id)
+                elif mine.overlaps(interval):
+                    agreeing.append(other_id)
+            self._relations[key] = (implying, agreeing)
+        return self._relations[key]
+
+    def supporting(self, claim_id: int) -> list[AccountInfo]:
+        if claim_id not in self._supporting:
+            self._supporting[claim_id] = self._prep.supporting(claim_id)
+        return self._supporting[claim_id]
 
 
 def _implying_claims(prep: Prepared, claim_id: int, peers: _Peers) -> tuple[list[int], list[int]]:
@@ -114,14 +138,10 @@ def _implying_claims(prep: Prepared, claim_id: int, peers: _Peers) -> tuple[list
     claim = prep.claims[claim_id]
     implying, agreeing = [], []
     if claim_id in prep.intervals:
-        mine = prep.intervals[claim_id]
-        for other_id, interval in peers.counts[(claim.aspect, claim.unit)]:
-            if other_id == claim_id:
-                continue
-            if mine.contains(interval):
-                implying.append(other_id)
-            elif mine.overlaps(interval):
-                agreeing.append(other_id)
+        group = (claim.aspect, claim.unit)
+        implying, agreeing = peers.count_relations(group, prep.intervals[claim_id])
+        implying = [other_id for other_id in implying if other_id != claim_id]
+        agreeing = [other_id for other_id in agreeing if other_id != claim_id]
     elif claim_id in prep.party_roots:
         mine_parties = prep.party_roots[claim_id]
         for other_id, parties in peers.exclusive[claim.aspect]:
@@ -138,7 +158,7 @@ def _suggest(
     """``mine``: the findings that involve this claim."""
     speakers = prep.affiliations.speakers
     implying, agreeing = _implying_claims(prep, claim_id, peers)
-    implied = [a for other in implying for a in prep.supporting(other)]
+    implied = [a for other in implying for a in peers.supporting(other)]
     supporters = prep.supporting(claim_id) + implied
     by_id = {a.id: a for a in supporters}
     voices = group_voices(supporters, prep.affiliations)
@@ -213,7 +233,7 @@ def _suggest(
         supports = plural(len({a.source_id for a in implied}), "supports", "support")
         implies = plural(len(implying), "implies", "imply")
         reasons.append(f"{speakers(implied)} {supports} it through {claims}, which {implies} it.")
-    agreeing_accounts = [a for other in agreeing for a in prep.supporting(other)]
+    agreeing_accounts = [a for other in agreeing for a in peers.supporting(other)]
     if agreeing_accounts:
         reasons.append(
             f"The figures of {speakers(agreeing_accounts)} agree with it without implying it."

@@ -21,6 +21,7 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ def write_transaction(*, durable: bool = False) -> Iterator[None]:
         return
     record = _local.touched = Touched()
     try:
-        with transaction.atomic(durable=durable):
+        with _writers_queue(), transaction.atomic(durable=durable):
             yield
             # Derived work runs outside the record, so anything it calls does
             # its work at once instead of noting it for a boundary that is closing.
@@ -77,6 +78,88 @@ def write_transaction(*, durable: bool = False) -> Iterator[None]:
             _finish(record)
     finally:
         _local.touched = None
+
+
+class _FifoLock:
+    """A lock handed to its waiters in the order they came, each waiting at most a timeout."""
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._waiters: deque[threading.Event] = deque()
+        self._held = False
+
+    def acquire(self, timeout: float) -> bool:
+        with self._mutex:
+            if not self._held and not self._waiters:
+                self._held = True
+                return True
+            turn = threading.Event()
+            self._waiters.append(turn)
+        if turn.wait(timeout):
+            return True
+        with self._mutex:
+            if turn.is_set():  # handed over just as the wait ran out
+                return True
+            self._waiters.remove(turn)
+            return False
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._waiters:
+                self._waiters.popleft().set()  # straight to the next in line
+            else:
+                self._held = False
+
+
+# SQLite lets one writer in at a time, and its busy handler lets waiters poll
+# for the lock at random: under twenty writers one can starve past its timeout
+# while others pass it. This process's writers queue here instead, first come
+# first served, and so reach SQLite's lock one by one.
+_sqlite_writers = _FifoLock()
+SQLITE_WAIT_SECONDS = 5.0
+
+
+@contextmanager
+def _writers_queue() -> Iterator[None]:
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        # Inside a transaction this connection may already hold SQLite's lock;
+        # queueing behind a writer that waits for it would stall both.
+        yield
+        return
+    asked = time.monotonic()
+    if not _sqlite_writers.acquire(SQLITE_WAIT_SECONDS):
+        writer_times.record(wait=time.monotonic() - asked, hold=0.0)
+        raise OperationalError("database is locked (waited for other writers in this process)")
+    got = time.monotonic()
+    try:
+        yield
+    finally:
+        _sqlite_writers.release()
+        writer_times.record(wait=got - asked, hold=time.monotonic() - got)
+
+
+class _WriterTimes:
+    """The longest wait for and hold of the write queue, for tests and operators."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        self.longest_wait = self.longest_hold = self.total_hold = 0.0
+        self.count = 0
+
+    def record(self, *, wait: float, hold: float) -> None:
+        with self._lock:
+            self.count += 1
+            self.longest_wait = max(self.longest_wait, wait)
+            self.longest_hold = max(self.longest_hold, hold)
+            self.total_hold += hold
+        if hold > 1.0 or wait > 1.0:
+            logger.info("write waited %.2f s for the database and held it %.2f s", wait, hold)
+
+
+writer_times = _WriterTimes()
 
 
 def _finish(record: Touched) -> None:
@@ -88,6 +171,23 @@ def _finish(record: Touched) -> None:
     refresh_touched(event_ids=record.event_ids, claim_ids=record.claim_ids)
 
 
+def _lock_ahead(arguments: dict) -> None:
+    """Take the refresh's locks before the service writes, where a database has row locks.
+
+    The refresh at the end rewrites the event's claims, and writing an
+    account rewrites its claim too (PostgreSQL's search trigger): a writer
+    that took its claim's row first and the event's lock last would deadlock
+    with a refresh holding the event and waiting for that claim.
+    """
+    if not connection.features.has_select_for_update:
+        return  # SQLite: one writer at a time already
+    wanted = {name: arguments.get(name) for name in ("event", "claim", "account")}
+    if any(value is not None for value in wanted.values()):
+        from tracker.services.findings import lock_for_refresh
+
+        lock_for_refresh(**wanted)
+
+
 def service(func: Callable[P, R] | None = None, *, durable: bool = False):
     """Make ``func`` a public service: its own boundary when called first, a part otherwise."""
 
@@ -95,6 +195,7 @@ def service(func: Callable[P, R] | None = None, *, durable: bool = False):
         @functools.wraps(func)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             with write_transaction(durable=durable):
+                _lock_ahead(kwargs)
                 return func(*args, **kwargs)
 
         return retry_when_lost(run)

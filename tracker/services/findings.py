@@ -147,16 +147,9 @@ def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> No
     inserting the same finding. ``no_key``: other writers' new claims and
     accounts only hold key-share locks on these rows, which this lock lets be.
     """
-    events_of = dict(Claim.objects.filter(pk__in=set(claim_ids)).values_list("pk", "event_id"))
-    joined = [pk for pk, event_id in events_of.items() if event_id is not None]
-    event_ids = set(event_ids) | {events_of[pk] for pk in joined}
-    events = Event.objects.select_for_update(no_key=True).filter(pk__in=event_ids).order_by("pk")
-    loose = (
-        Claim.objects.select_for_update(no_key=True)
-        .filter(pk__in=set(events_of) - set(joined), event__isnull=True)
-        .order_by("pk")
-    )
-    events, loose = list(events), list(loose)
+    claim_ids = set(claim_ids)
+    events, loose = _lock(set(event_ids), claim_ids)
+    joined = [claim.pk for claim in Claim.objects.filter(pk__in=claim_ids, event__isnull=False)]
     if joined:
         # They may have had findings of their own before they joined an event.
         Finding.objects.filter(event__isnull=True, claims__in=joined).delete()
@@ -164,6 +157,32 @@ def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> No
         _refresh_event(event)
     for claim in loose:
         _refresh_alone(claim)
+
+
+def _lock(event_ids: set[int], claim_ids: set[int]) -> tuple[list[Event], list[Claim]]:
+    """Lock events, then event-less claims, each in key order: every writer takes them alike."""
+    events_of = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "event_id"))
+    event_ids = event_ids | {event_id for event_id in events_of.values() if event_id is not None}
+    loose = {pk for pk, event_id in events_of.items() if event_id is None}
+    events = Event.objects.select_for_update(no_key=True).filter(pk__in=event_ids).order_by("pk")
+    claims = (
+        Claim.objects.select_for_update(no_key=True)
+        .filter(pk__in=loose, event__isnull=True)
+        .order_by("pk")
+    )
+    return list(events), list(claims)
+
+
+def lock_for_refresh(*, event=None, claim=None, account=None) -> None:
+    """Lock ahead what a service's refresh will lock (see ``_boundary._lock_ahead``)."""
+    event_ids, claim_ids = set(), set()
+    if isinstance(event, Event) and event.pk:
+        event_ids.add(event.pk)
+    if isinstance(claim, Claim) and claim.pk:
+        claim_ids.add(claim.pk)
+    if account is not None and getattr(account, "claim_id", None):
+        claim_ids.add(account.claim_id)
+    _lock(event_ids, claim_ids)
 
 
 def _note(*, event_ids: Iterable[int] = (), claim_ids: Iterable[int] = ()) -> None:
