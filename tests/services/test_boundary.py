@@ -8,7 +8,7 @@ from django.db import DatabaseError
 
 from tests.factories import make_claim, make_event, make_source
 from tracker import services
-from tracker.models import Event, Finding, Suggestion
+from tracker.models import Event, Suggestion
 from tracker.services import _boundary, findings
 from tracker.vocabularies import Aspect, Unit
 
@@ -42,7 +42,8 @@ def test_accepting_a_suggestion_refreshes_its_event_once(reporter, refreshes):
     account = services.suggestion_accept(actor=reporter, suggestion=suggestion, event=event)
     assert account.claim.event == event
     assert refreshes == Counter({event.pk: 1})
-    assert Finding.objects.filter(event=event).exists()
+    account.claim.refresh_from_db()
+    assert account.claim.suggestion_basis  # the one refresh did store the claim's suggestion
 
 
 def test_loading_the_seeds_refreshes_each_event_once(refreshes):

@@ -24,13 +24,8 @@ from tracker.selectors.names import (
     sources_for_entities,
 )
 from tracker.services._boundary import write_transaction
-from tracker.services._common import Actor, clean_text, history_user, require_permission
-from tracker.services.documents import (
-    MAX_DOCUMENT_CHARS,
-    document_create,
-    document_find_by_text,
-)
-from tracker.text import normalize_newlines
+from tracker.services._common import Actor, history_user, require_permission
+from tracker.services.documents import document_find_by_text, document_prepare, document_save
 from tracker.vocabularies import Aspect, SourceKind, Stance, Unit
 
 INGEST_VIA = ("paste", "api", "command")
@@ -63,7 +58,7 @@ def _party_source_ids(extracted: Extracted, entity_sources: dict[int, int]) -> s
     return ids
 
 
-def _row(document: Document, ordinal: int, extracted: Extracted, event) -> Suggestion:
+def _row(document: Document | None, ordinal: int, extracted: Extracted, event) -> Suggestion:
     proposed = extracted.proposed_source
     interval = extracted.interval
     unit = interval.unit if interval and interval.unit in Unit.values else ""
@@ -120,6 +115,8 @@ class _Reading:
     parties: list[set[int]]
     event: Event | None
     result: ExtractionResult
+    # Built here, so the transaction only sets their document and inserts them.
+    rows: list[Suggestion]
 
 
 def _read(text: str, title: str) -> _Reading:
@@ -128,12 +125,14 @@ def _read(text: str, title: str) -> _Reading:
     entity_ids = {pk for m in result.mentions if (pk := key_to_pk(m.key, ENTITY_KEY)) is not None}
     entity_sources = sources_for_entities(entity_ids)
     usable = [e for e in result.suggestions if _usable(text, e)]
+    event = event_matching_places(entity_ids)
     return _Reading(
         usable=usable,
         skipped=len(result.suggestions) - len(usable),
         parties=[_party_source_ids(extracted, entity_sources) for extracted in usable],
-        event=event_matching_places(entity_ids),
+        event=event,
         result=result,
+        rows=[_row(None, n, extracted, event) for n, extracted in enumerate(usable, start=1)],
     )
 
 
@@ -141,10 +140,9 @@ def _store(actor: Actor, document: Document, via: str, reading: _Reading) -> Ext
     """Write a reading's suggestions; the caller holds the transaction."""
     if Extraction.objects.filter(document=document).exists():
         raise ValidationError({"document": "Accounts were already suggested for this document."})
-    rows = [
-        _row(document, n, extracted, reading.event)
-        for n, extracted in enumerate(reading.usable, start=1)
-    ]
+    rows = reading.rows
+    for row in rows:
+        row.document = document
     # With history, so every later edit and the decision show against what was suggested.
     bulk_create_with_history(rows, Suggestion, default_user=history_user(actor))
     wanted = set().union(*reading.parties)
@@ -210,23 +208,19 @@ def document_ingest(
     if existing is not None:
         require_permission(actor, "tracker.view_document", action="read documents")
         return IngestResult(document=existing, created=False, suggestions=0)
-    require_permission(actor, "tracker.add_document", action="add documents")
     _check_via(via)
-    # The same checks document_create makes, so bad input is refused before the long read.
-    title = clean_text("title", title, required=False, max_length=500).strip()
-    text = clean_text("text", text, required=True, max_length=MAX_DOCUMENT_CHARS)
-    text = normalize_newlines(text)
-    reading = _read(text, title)
+    document = document_prepare(
+        actor=actor,
+        title=title,
+        text=text,
+        outlet=outlet,
+        url=url,
+        published_at=published_at,
+        retrieved_at=retrieved_at,
+    )
+    reading = _read(document.text, document.title)
     with write_transaction():
-        document = document_create(
-            actor=actor,
-            title=title,
-            text=text,
-            outlet=outlet,
-            url=url,
-            published_at=published_at,
-            retrieved_at=retrieved_at,
-        )
+        document_save(document=document)
         extraction = _store(actor, document, via, reading)
     return IngestResult(
         document=document,

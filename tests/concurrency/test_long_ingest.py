@@ -1,0 +1,149 @@
+"""A 4.8 MB report ingested while four other people write: they wait for rows, never for reading.
+
+Extracting suggestions from a report that size takes tens of seconds. It used
+to run inside the write transaction, so on SQLite every other writer waited
+behind it and failed with "database is locked" 500s. Now the text is read
+first, outside any transaction, and the document and its suggestions are
+written in one short transaction: the other writers' requests all succeed,
+none waiting anywhere near the 5 s the database allows.
+"""
+
+import io
+import threading
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+
+from tests.concurrency.conftest import api_session
+from tests.factories import make_event, make_reporter, make_source
+from tracker.extraction import extract as real_extract
+from tracker.models import Claim, Document, Extraction, Suggestion
+from tracker.services import ingest
+from tracker.services._boundary import writer_times
+from tracker.vocabularies import Aspect, Unit
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WRITERS = 4
+SAID = (
+    "At least {n} people were killed in a strike on a market in block {k}, the Syrian "
+    "Observatory for Human Rights said.\n\n"
+)
+FILLER = "The river runs past the old mill and the orchards beyond bridge {k}. "
+# Longest any single write may take while the report is stored: the database's wait budget.
+WAIT_BUDGET = 5.0
+
+
+def long_report(megabytes: float) -> str:
+    """Prose with an attributed figure every 2.4 kB or so, as a long wire digest reads."""
+    parts, size, k = [], 0, 0
+    while size < megabytes * 1_000_000:
+        block = SAID.format(n=10 + k % 50, k=k) + "".join(
+            FILLER.format(k=k * 100 + j) for j in range(28)
+        )
+        parts.append(block + "\n\n")
+        size += len(block) + 2
+        k += 1
+    return "".join(parts)
+
+
+def _keep_writing(base, session, event, done, log, lock) -> None:
+    n = 0
+    try:
+        while not done.is_set() or n < 3:
+            began = time.monotonic()
+            response = session.post(
+                f"{base}/api/claims/",
+                json={"text": f"{n + 3} people were injured", "aspect": Aspect.INJURED,
+                      "event": event, "count_min": n + 3, "unit": Unit.PEOPLE},
+                timeout=120,
+            )  # fmt: skip
+            with lock:
+                log.append((response.status_code, time.monotonic() - began))
+            n += 1
+            time.sleep(0.05)
+    except Exception as error:  # a thread's failure must reach the test, not vanish
+        with lock:
+            log.append((f"{type(error).__name__}: {error}", 0.0))
+    finally:
+        connections.close_all()
+
+
+def test_other_writers_are_not_held_up_by_a_long_report(live_http):
+    make_source(name="Syrian Observatory for Human Rights", kind="ngo")
+    event = make_event(name="Market strike")
+    reporter = make_reporter(username="ingesting")
+    writers = [api_session(make_reporter(username=f"writer{n}")) for n in range(WRITERS)]
+    report = long_report(4.8)
+    writer_times.reset()
+    done, lock, log = threading.Event(), threading.Lock(), []
+    threads = [
+        threading.Thread(target=_keep_writing, args=(live_http, s, event.pk, done, log, lock))
+        for s in writers
+    ]
+    for thread in threads:
+        thread.start()
+    began = time.monotonic()
+    response = api_session(reporter).post(
+        f"{live_http}/api/documents/", json={"title": "Digest", "text": report}, timeout=300
+    )
+    ingest_seconds = time.monotonic() - began
+    done.set()
+    for thread in threads:
+        thread.join(120)
+
+    codes = sorted({str(code) for code, _ in log})
+    longest = max(seconds for _, seconds in log)
+    print(
+        f"\n{connection.vendor}: {len(report) / 1e6:.1f} MB ingested in {ingest_seconds:.1f} s; "
+        f"{len(log)} other writes, codes {codes}, longest took {longest:.2f} s; "
+        f"write lock: longest wait {writer_times.longest_wait:.2f} s, "
+        f"longest hold {writer_times.longest_hold:.2f} s"
+    )
+    assert response.status_code == 201, response.text[:300]
+    assert codes == ["201"]
+    assert longest < WAIT_BUDGET
+    # Writers kept going all through the ingest, not only after it.
+    assert len(log) > WRITERS * 3
+    document = Document.objects.get(pk=response.json()["id"])
+    stored = Suggestion.objects.filter(document=document).count()
+    assert stored > 100
+    assert Extraction.objects.get(document=document).suggestion_count == stored
+    assert Claim.objects.filter(event=event).count() == len(log)
+
+
+def _extract_outside_transactions(calls):
+    def extract(*args, **kwargs):
+        calls.append(connection.in_atomic_block)
+        return real_extract(*args, **kwargs)
+
+    return extract
+
+
+def test_the_ingest_command_extracts_outside_any_transaction(transactional_db, tmp_path,
+                                                             monkeypatch):  # fmt: skip
+    make_source(name="Syrian Observatory for Human Rights", kind="ngo")
+    calls: list[bool] = []
+    monkeypatch.setattr(ingest, "extract", _extract_outside_transactions(calls))
+    path = tmp_path / "report.txt"
+    path.write_text("Market strike\n\n" + long_report(0.01), encoding="utf-8")
+    call_command("ingest", str(path), "--no-progress", stdout=io.StringIO())
+    assert calls == [False]
+    document = Document.objects.get()
+    assert Suggestion.objects.filter(document=document).count() > 0
+
+
+def test_a_refused_report_is_refused_before_reading_and_stores_nothing(
+    transactional_db, monkeypatch
+):
+    reporter = make_reporter(username="ingesting")
+    calls: list[bool] = []
+    monkeypatch.setattr(ingest, "extract", _extract_outside_transactions(calls))
+    with pytest.raises(Exception, match="http"):
+        ingest.document_ingest(
+            actor=reporter, title="t", text=long_report(0.01), via="api", url="not a url"
+        )
+    assert calls == []  # refused before the long read
+    assert not Document.objects.exists() and not Suggestion.objects.exists()
