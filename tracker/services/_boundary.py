@@ -162,6 +162,22 @@ class _WriterTimes:
 writer_times = _WriterTimes()
 
 
+def settle() -> None:
+    """Do the derived work noted so far now, inside the open boundary, before reading it back.
+
+    A view that answers with the object it just wrote (and its ETag) from
+    inside the transaction calls this first, so the answer shows the refreshed
+    findings and suggestion. What is noted afterwards is still done at the end.
+    """
+    record = touched()
+    if record is None:
+        return
+    pending = Touched(event_ids=set(record.event_ids), claim_ids=set(record.claim_ids))
+    record.event_ids.clear()
+    record.claim_ids.clear()
+    _finish(pending)
+
+
 def _finish(record: Touched) -> None:
     if not (record.event_ids or record.claim_ids):
         return

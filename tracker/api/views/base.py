@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from tracker.api.etag import check_if_match, etag_for, require_if_match
-from tracker.services._boundary import retry_when_lost, write_transaction
+from tracker.services._boundary import retry_when_lost, settle, write_transaction
 
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
@@ -89,6 +89,7 @@ class TrackerViewSet(viewsets.GenericViewSet):
 
     def fresh(self, pk: int) -> models.Model:
         """The object as it now is, read the way a GET reads it."""
+        settle()  # inside a write: its findings and suggestions first
         return get_object_or_404(self.detail_queryset(), pk=pk)
 
     def location(self, pk: int, basename: str | None = None) -> str:
