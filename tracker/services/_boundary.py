@@ -39,6 +39,7 @@ R = TypeVar("R")
 MAX_ATTEMPTS = 5
 # PostgreSQL's SQLSTATEs for "your transaction lost to a concurrent one; run it again".
 RETRYABLE_SQLSTATES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
+LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
 
 
 @dataclass
@@ -244,8 +245,11 @@ def is_lost_race(error: BaseException) -> bool:
 
 
 def is_lock_timeout(error: BaseException) -> bool:
-    """SQLite gave up waiting for another writer (after its busy timeout)."""
-    return isinstance(error, OperationalError) and "database is locked" in str(error)
+    """The wait for another writer's lock ran out (SQLite busy_timeout, PostgreSQL lock_timeout)."""
+    if not isinstance(error, OperationalError):
+        return False
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate == LOCK_NOT_AVAILABLE or "database is locked" in str(error)
 
 
 def retry_when_lost(func: Callable[P, R]) -> Callable[P, R]:
