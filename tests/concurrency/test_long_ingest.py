@@ -105,6 +105,8 @@ def test_other_writers_are_not_held_up_by_a_long_report(live_http):
     assert response.status_code == 201, response.text[:300]
     assert codes == ["201"]
     assert longest < WAIT_BUDGET
+    # No writer waited for the reading: each took a fraction of the ingest's time.
+    assert longest < ingest_seconds / 2
     # Writers kept going all through the ingest, not only after it.
     assert len(log) > WRITERS * 3
     document = Document.objects.get(pk=response.json()["id"])
