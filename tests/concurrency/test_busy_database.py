@@ -24,7 +24,9 @@ from tests.factories import make_editor, make_event
 from tracker.models import Claim
 from tracker.vocabularies import Aspect, Unit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized, as tests/concurrency/test_many_writers.py is: a plain flush after
+# this test would recreate content types that its serialized copy then clashes with.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # The database's wait (5 s) plus a request's own time on a busy machine.
 LONGEST_ANSWER = 9.0

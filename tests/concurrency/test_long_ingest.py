@@ -24,7 +24,9 @@ from tracker.services import ingest
 from tracker.services._boundary import writer_times
 from tracker.vocabularies import Aspect, Unit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized, as tests/concurrency/test_many_writers.py is: a plain flush after
+# this test would recreate content types that its serialized copy then clashes with.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WRITERS = 4
 SAID = (
@@ -136,8 +138,7 @@ def _extract_outside_transactions(calls):
     return extract
 
 
-def test_the_ingest_command_extracts_outside_any_transaction(transactional_db, tmp_path,
-                                                             monkeypatch):  # fmt: skip
+def test_the_ingest_command_extracts_outside_any_transaction(tmp_path, monkeypatch):
     make_source(name="Syrian Observatory for Human Rights", kind="ngo")
     calls: list[bool] = []
     monkeypatch.setattr(ingest, "extract", _extract_outside_transactions(calls))
@@ -149,9 +150,7 @@ def test_the_ingest_command_extracts_outside_any_transaction(transactional_db, t
     assert Suggestion.objects.filter(document=document).count() > 0
 
 
-def test_a_refused_report_is_refused_before_reading_and_stores_nothing(
-    transactional_db, monkeypatch
-):
+def test_a_refused_report_is_refused_before_reading_and_stores_nothing(monkeypatch):
     reporter = make_reporter(username="ingesting")
     calls: list[bool] = []
     monkeypatch.setattr(ingest, "extract", _extract_outside_transactions(calls))

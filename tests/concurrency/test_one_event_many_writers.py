@@ -23,7 +23,9 @@ from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.services._boundary import writer_times
 from tracker.vocabularies import Aspect, Stance, Unit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized, as tests/concurrency/test_many_writers.py is: a plain flush after
+# this test would recreate content types that its serialized copy then clashes with.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 THREADS = 20
 PAIRS_EACH = 10
