@@ -4,12 +4,11 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.db import DatabaseError
 
 from tests.factories import make_claim, make_event, make_source
 from tracker import services
 from tracker.models import Event, Suggestion
-from tracker.services import _boundary, findings
+from tracker.services import findings
 from tracker.vocabularies import Aspect, Unit
 
 pytestmark = pytest.mark.django_db
@@ -66,52 +65,3 @@ def test_a_refused_service_refreshes_nothing(editor, refreshes):
     with pytest.raises(Exception, match="unit"):
         services.claim_create(actor=editor, text="Some", event=event, count_min=3)
     assert refreshes == Counter()
-
-
-class _Deadlock(Exception):
-    sqlstate = "40P01"
-
-
-def _lost() -> DatabaseError:
-    error = DatabaseError("deadlock detected")
-    error.__cause__ = _Deadlock()
-    return error
-
-
-def test_a_transaction_that_loses_a_deadlock_runs_again_and_is_counted(transactional_db):
-    calls = []
-
-    @_boundary.retry_when_lost
-    def write():
-        calls.append(1)
-        if len(calls) < 3:
-            raise _lost()
-        return "stored"
-
-    start = _boundary.lost_races.value
-    assert write() == "stored"
-    assert len(calls) == 3
-    assert _boundary.lost_races.value - start == 2
-
-
-def test_retries_are_bounded_and_other_errors_are_not_retried(transactional_db):
-    calls = []
-
-    @_boundary.retry_when_lost
-    def always_loses():
-        calls.append(1)
-        raise _lost()
-
-    with pytest.raises(DatabaseError):
-        always_loses()
-    assert len(calls) == _boundary.MAX_ATTEMPTS
-
-    @_boundary.retry_when_lost
-    def broken():
-        calls.append(1)
-        raise DatabaseError("no such column")
-
-    calls.clear()
-    with pytest.raises(DatabaseError):
-        broken()
-    assert len(calls) == 1
