@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A write that timed out waiting for the database lock is a 503, not a 500.
+    "tracker.busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -122,8 +124,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation pays off for long analytic scans; for a page of 50 rows
     # it costs more than the query (a second on the review queue at a million
     # claims), because the planner's estimates for such pages cross its threshold.
+    # lock_timeout: a write waits at most 5 s for a row another transaction
+    # holds, as on SQLite (busy_timeout), then the client gets a 503 with
+    # Retry-After (tracker.busy) instead of a request that hangs.
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    options["options"] = f"{options.get('options', '')} -c jit=off -c lock_timeout=5s".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

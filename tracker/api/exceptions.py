@@ -17,6 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from tracker.api.security import log_security_event
+from tracker.busy import BUSY_MESSAGE, RETRY_AFTER_SECONDS, is_busy
 
 
 class PreconditionRequired(exceptions.APIException):
@@ -43,6 +44,12 @@ class RequestTooLarge(exceptions.APIException):
     default_code = "request_too_large"
 
 
+class DatabaseBusy(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = BUSY_MESSAGE
+    default_code = "database_busy"
+
+
 def field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
     """A service's ValidationError as DRF's ``{"field": ["message", ...]}``."""
     if hasattr(error, "error_dict"):
@@ -65,6 +72,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # Django refused to read the body; left alone it would be an HTML 400.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         exc = RequestTooLarge(f"The request body is too large; at most {limit:,} bytes.")
+    elif is_busy(exc):
+        exc = DatabaseBusy()
 
     if request is not None:
         if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
@@ -78,4 +87,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is not None and isinstance(exc, PreconditionFailed):
         # The client learns which version is current without another round trip.
         response["ETag"] = exc.current_etag
+    if response is not None and isinstance(exc, DatabaseBusy):
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from tracker.conflicts.differ import differ_widely
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
+from tracker.conflicts.intervals import Interval
 from tracker.conflicts.prepared import UNCONFIRMED_STANCES, Prepared
 from tracker.conflicts.values import AccountInfo, ClaimSummary, Finding, SuggestedStatus, Voice
 from tracker.conflicts.wording import join_names, plural
@@ -45,34 +46,76 @@ def suggest_statuses(
 ) -> tuple[tuple[ClaimSummary, ...], list[Finding]]:
     summaries = []
     extra: list[Finding] = []
+    peers = _Peers(prep)
+    by_claim: dict[int, list[Finding]] = {}
+    for finding in findings:
+        for claim_id in finding.claim_ids:
+            by_claim.setdefault(claim_id, []).append(finding)
     for claim_id in prep.claims:
-        summary, interested = _suggest(prep, claim_id, findings)
+        summary, interested = _suggest(prep, claim_id, by_claim.get(claim_id, []), peers)
         summaries.append(summary)
         extra.extend(interested)
     return tuple(summaries), extra
 
 
-def _implying_claims(prep: Prepared, claim_id: int) -> tuple[list[int], list[int]]:
+class _Peers:
+    """The claims each claim is compared with, worked out once per comparison, in id order.
+
+    Looking them up per claim from the whole event made a refresh quadratic
+    with a sort in the inner loop; an event with hundreds of claims then held
+    its lock for most of a second. Reports repeat the same figures, so the
+    relations of a count are worked out once per distinct interval.
+    """
+
+    def __init__(self, prep: Prepared) -> None:
+        self.counts: dict[tuple[str, str], list[tuple[int, Interval]]] = {}
+        for claim_id, interval in sorted(prep.intervals.items()):
+            claim = prep.claims[claim_id]
+            self.counts.setdefault((claim.aspect, claim.unit), []).append((claim_id, interval))
+        self.exclusive: dict[str, list[tuple[int, frozenset[int]]]] = {}
+        for claim_id, parties in sorted(prep.party_roots.items()):
+            self.exclusive.setdefault(prep.claims[claim_id].aspect, []).append((claim_id, parties))
+        self._relations: dict[tuple[str, str, Interval], tuple[list[int], list[int]]] = {}
+        self._supporting: dict[int, list[AccountInfo]] = {}
+        self._prep = prep
+
+    def count_relations(
+        self, group: tuple[str, str], mine: Interval
+    ) -> tuple[list[int], list[int]]:
+        """Claims of the group whose interval ``mine`` contains, and those it only overlaps."""
+        key = (*group, mine)
+        if key not in self._relations:
+            implying, agreeing = [], []
+            for other_id, interval in self.counts[group]:
+                # Figures that differ widely agree only if one count is partial:
+                # neither corroborates the other.
+                differ = differ_widely(mine.best_value(), interval.best_value())
+                if mine.contains(interval) and not differ:
+                    implying.append(other_id)
+                elif mine.overlaps(interval):
+                    agreeing.append(other_id)
+            self._relations[key] = (implying, agreeing)
+        return self._relations[key]
+
+    def supporting(self, claim_id: int) -> list[AccountInfo]:
+        if claim_id not in self._supporting:
+            self._supporting[claim_id] = self._prep.supporting(claim_id)
+        return self._supporting[claim_id]
+
+
+def _implying_claims(prep: Prepared, claim_id: int, peers: _Peers) -> tuple[list[int], list[int]]:
     """Other claims that imply this one, and (for counts) those that merely agree."""
     claim = prep.claims[claim_id]
     implying, agreeing = [], []
     if claim_id in prep.intervals:
-        mine = prep.intervals[claim_id]
-        for other_id, interval in sorted(prep.intervals.items()):
-            other = prep.claims[other_id]
-            if other_id == claim_id or (other.aspect, other.unit) != (claim.aspect, claim.unit):
-                continue
-            # Figures that differ widely agree only if one count is partial:
-            # neither corroborates the other.
-            differ = differ_widely(mine.best_value(), interval.best_value())
-            if mine.contains(interval) and not differ:
-                implying.append(other_id)
-            elif mine.overlaps(interval):
-                agreeing.append(other_id)
+        group = (claim.aspect, claim.unit)
+        implying, agreeing = peers.count_relations(group, prep.intervals[claim_id])
+        implying = [other_id for other_id in implying if other_id != claim_id]
+        agreeing = [other_id for other_id in agreeing if other_id != claim_id]
     elif claim_id in prep.party_roots:
         mine_parties = prep.party_roots[claim_id]
-        for other_id, parties in sorted(prep.party_roots.items()):
-            if other_id == claim_id or prep.claims[other_id].aspect != claim.aspect:
+        for other_id, parties in peers.exclusive[claim.aspect]:
+            if other_id == claim_id:
                 continue
             if parties and parties <= mine_parties:
                 implying.append(other_id)
@@ -80,17 +123,17 @@ def _implying_claims(prep: Prepared, claim_id: int) -> tuple[list[int], list[int
 
 
 def _suggest(
-    prep: Prepared, claim_id: int, findings: list[Finding]
+    prep: Prepared, claim_id: int, mine: list[Finding], peers: _Peers
 ) -> tuple[ClaimSummary, list[Finding]]:
+    """``mine``: the findings that involve this claim."""
     speakers = prep.affiliations.speakers
-    implying, agreeing = _implying_claims(prep, claim_id)
-    implied = [a for other in implying for a in prep.supporting(other)]
+    implying, agreeing = _implying_claims(prep, claim_id, peers)
+    implied = [a for other in implying for a in peers.supporting(other)]
     supporters = prep.supporting(claim_id) + implied
     by_id = {a.id: a for a in supporters}
     voices = group_voices(supporters, prep.affiliations)
     asserting = [v for v in voices if _any_stance(v, by_id, Stance.ASSERTS)]
     hedging = [v for v in voices if v not in asserting]
-    mine = [f for f in findings if claim_id in f.claim_ids]
     conflicts = [f for f in mine if f.severity == FindingSeverity.CONFLICT]
     effective = prep.effective(claim_id)
     retracting = [a for a in effective if a.stance == Stance.RETRACTS]
@@ -160,7 +203,7 @@ def _suggest(
         supports = plural(len({a.source_id for a in implied}), "supports", "support")
         implies = plural(len(implying), "implies", "imply")
         reasons.append(f"{speakers(implied)} {supports} it through {claims}, which {implies} it.")
-    agreeing_accounts = [a for other in agreeing for a in prep.supporting(other)]
+    agreeing_accounts = [a for other in agreeing for a in peers.supporting(other)]
     if agreeing_accounts:
         reasons.append(
             f"The figures of {speakers(agreeing_accounts)} agree with it without implying it."

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from tracker import services
 from tracker.models import Account, Claim, Document, Event, Source
@@ -22,6 +21,7 @@ from tracker.seeding.parsing import (
     parse_seed_file,
     seed_paths,
 )
+from tracker.services._boundary import write_transaction
 from tracker.services.sources import source_named, source_with_name
 
 
@@ -169,7 +169,8 @@ def load_seed_dir(directory: Path) -> LoadReport:
     names_file = names_path(directory)
     names = parse_names(names_file) if names_file.exists() else []
     report = LoadReport()
-    with transaction.atomic():
+    # One boundary: every event the seeds touch is compared once, at the end.
+    with write_transaction(durable=True):
         for seed in seeds:
             apply_seed_file(seed, report)
         # Names come after sources, since a party's entry links to its source.

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker.models import Account, Claim, Document, Source
+from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -70,7 +71,7 @@ def _check_sources(source: Source, intermediary: Source | None) -> None:
         raise ValidationError({"intermediary": "A source cannot relay its own statement."})
 
 
-@transaction.atomic
+@service
 def account_add(
     *,
     actor: Actor,
@@ -132,7 +133,7 @@ ACCOUNT_EDITABLE = (
 )
 
 
-@transaction.atomic
+@service
 def account_update(*, actor: Actor, account: Account, **changes) -> Account:
     require_permission(actor, "tracker.change_account", action="edit accounts")
     unknown_fields(changes, ACCOUNT_EDITABLE)
@@ -174,7 +175,7 @@ def account_update(*, actor: Actor, account: Account, **changes) -> Account:
     return account
 
 
-@transaction.atomic
+@service
 def account_remove(*, actor: Actor, account: Account) -> None:
     """Remove an account recorded in error. Its history stays in the audit trail."""
     require_permission(actor, "tracker.delete_account", action="remove accounts")

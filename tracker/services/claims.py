@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import Claim, Event, Source, StatusChange
+from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -41,7 +41,7 @@ def check_interval(count_min: int | None, count_max: int | None, unit: str) -> N
         raise ValidationError({"unit": "A count needs a unit."})
 
 
-@transaction.atomic
+@service
 def claim_create(
     *,
     actor: Actor,
@@ -82,7 +82,7 @@ CLAIM_EDITABLE = (
 )  # fmt: skip
 
 
-@transaction.atomic
+@service
 def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
     """Edit a claim's wording, event, aspect or interval. Never its status.
 
@@ -130,7 +130,7 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
     return claim
 
 
-@transaction.atomic
+@service
 def claim_set_status(*, actor: Actor, claim: Claim, status: str, rationale: str) -> StatusChange:
     """Record an editor's verdict. Every verdict after the first needs a rationale."""
     require_permission(actor, "tracker.set_claim_status", action="set verification statuses")
@@ -147,7 +147,7 @@ def claim_set_status(*, actor: Actor, claim: Claim, status: str, rationale: str)
     return status_change_record(actor=actor, claim=claim, status=status, rationale=rationale)
 
 
-@transaction.atomic
+@service
 def claim_archive(*, actor: Actor, claim: Claim) -> Claim:
     """Take a claim out of the working lists. Nothing is deleted; it can be restored."""
     require_permission(actor, "tracker.archive_claim", action="archive claims")
@@ -162,7 +162,7 @@ def claim_archive(*, actor: Actor, claim: Claim) -> Claim:
     return claim
 
 
-@transaction.atomic
+@service
 def claim_restore(*, actor: Actor, claim: Claim) -> Claim:
     require_permission(actor, "tracker.archive_claim", action="restore archived claims")
     claim = Claim.objects.select_for_update().get(pk=claim.pk)

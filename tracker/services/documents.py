@@ -32,6 +32,52 @@ def document_find_by_text(*, text: str) -> Document | None:
     return Document.objects.filter(content_hash=content_hash(normalize_newlines(text))).first()
 
 
+def document_prepare(
+    *,
+    actor: Actor,
+    title: str,
+    text: str,
+    outlet: Source | None = None,
+    url: str = "",
+    published_at: datetime | None = None,
+    retrieved_at: datetime | None = None,
+) -> Document:
+    """Check a new document and work out what is derived from its text, writing nothing.
+
+    Reading a long text (its hash, whether the title matches it) takes
+    seconds; ``document_ingest`` does it here, before its write transaction.
+    """
+    require_permission(actor, "tracker.add_document", action="add documents")
+    title = clean_text("title", title, required=False, max_length=500).strip()
+    text = normalize_newlines(
+        clean_text("text", text, required=True, max_length=MAX_DOCUMENT_CHARS)
+    )
+    document = Document(
+        title=title,
+        text=text,
+        outlet=outlet,
+        url=_check_url(url),
+        published_at=published_at,
+        retrieved_at=retrieved_at,
+        content_hash=content_hash(text),
+        title_mismatch=not title_matches_body(title, text),
+        created_by=history_user(actor),
+    )
+    document._history_user = history_user(actor)
+    return document
+
+
+def document_save(*, document: Document) -> Document:
+    """Store a prepared document, unless its text is already stored. Inside a transaction."""
+    existing = Document.objects.filter(content_hash=document.content_hash).first()
+    if existing is not None:
+        raise ValidationError(
+            {"text": f"This text is already stored as document #{existing.pk} ({existing})."}
+        )
+    document.save()
+    return document
+
+
 @transaction.atomic
 def document_create(
     *,
@@ -43,32 +89,16 @@ def document_create(
     published_at: datetime | None = None,
     retrieved_at: datetime | None = None,
 ) -> Document:
-    require_permission(actor, "tracker.add_document", action="add documents")
-    title = clean_text("title", title, required=False, max_length=500).strip()
-    text = normalize_newlines(
-        clean_text("text", text, required=True, max_length=MAX_DOCUMENT_CHARS)
-    )
-    url = _check_url(url)
-    digest = content_hash(text)
-    existing = Document.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        raise ValidationError(
-            {"text": f"This text is already stored as document #{existing.pk} ({existing})."}
-        )
-    document = Document(
+    document = document_prepare(
+        actor=actor,
         title=title,
         text=text,
         outlet=outlet,
         url=url,
         published_at=published_at,
         retrieved_at=retrieved_at,
-        content_hash=digest,
-        title_mismatch=not title_matches_body(title, text),
-        created_by=history_user(actor),
     )
-    document._history_user = history_user(actor)
-    document.save()
-    return document
+    return document_save(document=document)
 
 
 DOCUMENT_EDITABLE = ("title", "outlet", "url", "published_at", "retrieved_at")

@@ -1,10 +1,10 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from tracker.models import Event, Source
 from tracker.name_keys import name_key
+from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
     clean_text,
@@ -41,7 +41,7 @@ def _check_dates(date_start: date | None, date_end: date | None) -> None:
         raise ValidationError({"date_end": "The range ends before it starts."})
 
 
-@transaction.atomic
+@service
 def event_create(
     *,
     actor: Actor,
@@ -80,7 +80,7 @@ def event_create(
 EVENT_EDITABLE = ("name", "place", "date_start", "date_end", "date_text", "description", "parties")
 
 
-@transaction.atomic
+@service
 def event_update(*, actor: Actor, event: Event, **changes) -> Event:
     require_permission(actor, "tracker.change_event", action="edit events")
     unknown_fields(changes, EVENT_EDITABLE)

@@ -2,21 +2,23 @@
 
 Every service that changes what a comparison reads (accounts, a claim's
 interval, aspect, event or named parties, a source's affiliation, an event's
-parties) calls ``findings_refresh_for_event`` or ``findings_refresh_for_claim``
-inside its own transaction. A refresh reads and rewrites one event, so its
+parties) calls ``findings_refresh_for_event`` or ``findings_refresh_for_claim``.
+Those only note the event or claim; the write boundary (``_boundary``)
+refreshes each noted event once, with its row locked, just before the
+outermost transaction commits. A refresh reads and rewrites one event, so its
 cost follows that event's accounts, not the size of the database.
 """
 
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from tracker.conflicts import EventComparison
 from tracker.models import Claim, Event, Finding
 from tracker.selectors.comparison import compare_claims, live_claims_of
+from tracker.services._boundary import service, touched, write_transaction
 from tracker.services._common import Actor, clean_text, history_user, require_permission
 from tracker.vocabularies import OPEN_SEVERITIES
 
@@ -119,37 +121,90 @@ def _store_suggestions(claims: list[Claim], comparison: EventComparison) -> None
     )
 
 
-@transaction.atomic
-def findings_refresh_for_event(*, event: Event) -> EventComparison:
+def _refresh_event(event: Event) -> None:
     claims = live_claims_of(event)
     comparison = _compare(event, claims)
     _store(event, claims, comparison)
     _store_suggestions(claims, comparison)
-    return comparison
 
 
-@transaction.atomic
-def findings_refresh_for_claim(*, claim: Claim) -> None:
-    """Refresh wherever ``claim`` is compared: its event, or on its own without one."""
-    claim = Claim.objects.select_related("event").get(pk=claim.pk)
-    if claim.event is not None:
-        # It may have had findings of its own before it joined the event.
-        Finding.objects.filter(event__isnull=True, claims=claim).delete()
-        findings_refresh_for_event(event=claim.event)
-        return
+def _refresh_alone(claim: Claim) -> None:
+    """A claim about no event is compared on its own (an archived one with nothing)."""
     claims = [] if claim.archived_at else [claim]
-    comparison = _compare(None, claims)
-    stale = Finding.objects.filter(event__isnull=True, claims=claim)
     if not claims:
-        stale.delete()
+        Finding.objects.filter(event__isnull=True, claims=claim).delete()
         return
+    comparison = _compare(None, claims)
     _store(None, claims, comparison)
     _store_suggestions(claims, comparison)
 
 
+def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> None:
+    """Refresh each touched event once, and each touched claim that has no event.
+
+    Called by the write boundary just before its transaction commits. The rows
+    are locked first, events then event-less claims, each in primary-key order,
+    so concurrent refreshes of one event queue instead of deadlocking or both
+    inserting the same finding. ``no_key``: other writers' new claims and
+    accounts only hold key-share locks on these rows, which this lock lets be.
+    """
+    claim_ids = set(claim_ids)
+    events, loose = _lock(set(event_ids), claim_ids)
+    joined = [claim.pk for claim in Claim.objects.filter(pk__in=claim_ids, event__isnull=False)]
+    if joined:
+        # They may have had findings of their own before they joined an event.
+        Finding.objects.filter(event__isnull=True, claims__in=joined).delete()
+    for event in events:
+        _refresh_event(event)
+    for claim in loose:
+        _refresh_alone(claim)
+
+
+def _lock(event_ids: set[int], claim_ids: set[int]) -> tuple[list[Event], list[Claim]]:
+    """Lock events, then event-less claims, each in key order: every writer takes them alike."""
+    events_of = dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "event_id"))
+    event_ids = event_ids | {event_id for event_id in events_of.values() if event_id is not None}
+    loose = {pk for pk, event_id in events_of.items() if event_id is None}
+    events = Event.objects.select_for_update(no_key=True).filter(pk__in=event_ids).order_by("pk")
+    claims = (
+        Claim.objects.select_for_update(no_key=True)
+        .filter(pk__in=loose, event__isnull=True)
+        .order_by("pk")
+    )
+    return list(events), list(claims)
+
+
+def lock_for_refresh(*, event=None, claim=None, account=None) -> None:
+    """Lock ahead what a service's refresh will lock (see ``_boundary._lock_ahead``)."""
+    event_ids, claim_ids = set(), set()
+    if isinstance(event, Event) and event.pk:
+        event_ids.add(event.pk)
+    if isinstance(claim, Claim) and claim.pk:
+        claim_ids.add(claim.pk)
+    if account is not None and getattr(account, "claim_id", None):
+        claim_ids.add(account.claim_id)
+    _lock(event_ids, claim_ids)
+
+
+def _note(*, event_ids: Iterable[int] = (), claim_ids: Iterable[int] = ()) -> None:
+    with write_transaction():
+        record = touched()
+        record.event_ids.update(event_ids)
+        record.claim_ids.update(claim_ids)
+
+
+def findings_refresh_for_event(*, event: Event) -> None:
+    """The event's findings are refreshed when the write around this call commits."""
+    _note(event_ids=[event.pk])
+
+
+def findings_refresh_for_claim(*, claim: Claim) -> None:
+    """Refresh wherever ``claim`` is compared (its event, or on its own), at commit."""
+    _note(claim_ids=[claim.pk])
+
+
 def findings_refresh_for_events(*, event_ids: Iterable[int | None]) -> None:
-    for event in Event.objects.filter(pk__in={pk for pk in event_ids if pk is not None}):
-        findings_refresh_for_event(event=event)
+    _note(event_ids=[pk for pk in event_ids if pk is not None])
 
 
 def findings_refresh_for_sources(*, source_ids: Iterable[int]) -> None:
@@ -162,12 +217,11 @@ def findings_refresh_for_sources(*, source_ids: Iterable[int]) -> None:
     )
     event_ids = set(claims.values_list("event_id", flat=True))
     event_ids |= set(Event.objects.filter(parties__in=source_ids).values_list("pk", flat=True))
-    findings_refresh_for_events(event_ids=event_ids)
-    for claim in claims.filter(event__isnull=True).distinct():
-        findings_refresh_for_claim(claim=claim)
+    loose = claims.filter(event__isnull=True).values_list("pk", flat=True).distinct()
+    _note(event_ids=[pk for pk in event_ids if pk is not None], claim_ids=list(loose))
 
 
-@transaction.atomic
+@service
 def finding_acknowledge(*, actor: Actor, finding: Finding, note: str) -> Finding:
     """An editor has seen a conflict and says why it may stand."""
     require_permission(actor, "tracker.acknowledge_finding", action="acknowledge conflicts")

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from tracker.extraction import extract
+from tracker.extraction.results import ExtractionResult
 from tracker.extraction.results import Suggestion as Extracted
-from tracker.models import Document, Extraction, Source, Suggestion
+from tracker.models import Document, Event, Extraction, Source, Suggestion
 from tracker.selectors.names import (
     ENTITY_KEY,
     SOURCE_KEY,
@@ -23,8 +23,9 @@ from tracker.selectors.names import (
     source_table,
     sources_for_entities,
 )
+from tracker.services._boundary import write_transaction
 from tracker.services._common import Actor, history_user, require_permission
-from tracker.services.documents import document_create, document_find_by_text
+from tracker.services.documents import document_find_by_text, document_prepare, document_save
 from tracker.vocabularies import Aspect, SourceKind, Stance, Unit
 
 INGEST_VIA = ("paste", "api", "command")
@@ -57,7 +58,7 @@ def _party_source_ids(extracted: Extracted, entity_sources: dict[int, int]) -> s
     return ids
 
 
-def _row(document: Document, ordinal: int, extracted: Extracted, event) -> Suggestion:
+def _row(document: Document | None, ordinal: int, extracted: Extracted, event) -> Suggestion:
     proposed = extracted.proposed_source
     interval = extracted.interval
     unit = interval.unit if interval and interval.unit in Unit.values else ""
@@ -95,45 +96,68 @@ def _row(document: Document, ordinal: int, extracted: Extracted, event) -> Sugge
     )
 
 
-def _usable(document: Document, extracted: Extracted) -> bool:
+def _usable(text: str, extracted: Extracted) -> bool:
     """Only suggestions whose quote really is the document's text at its offsets."""
     span = extracted.quote
     return (
         extracted.stance in Stance.values
-        and 0 <= span.start < span.end <= len(document.text)
-        and document.text[span.start : span.end] == span.text
+        and 0 <= span.start < span.end <= len(text)
+        and text[span.start : span.end] == span.text
     )
 
 
-@transaction.atomic
-def document_extract(*, actor: Actor, document: Document, via: str) -> Extraction:
-    """Run the extractor over a stored document and keep its suggestions for review."""
-    require_permission(actor, "tracker.add_document", action="add documents")
-    if via not in INGEST_VIA:
-        raise ValidationError({"via": f"Unknown way in {via!r}; expected one of {INGEST_VIA}."})
-    if Extraction.objects.filter(document=document).exists():
-        raise ValidationError({"document": "Accounts were already suggested for this document."})
-    result = extract(
-        document.text, title=document.title, entities=entity_table(), sources=source_table()
-    )
+@dataclass(frozen=True)
+class _Reading:
+    """What the extractor found in a text, before anything is written."""
+
+    usable: list[Extracted]
+    skipped: int
+    parties: list[set[int]]
+    event: Event | None
+    result: ExtractionResult
+    # Built here, so the transaction only sets their document and inserts them.
+    rows: list[Suggestion]
+
+
+def _read(text: str, title: str) -> _Reading:
+    """Run the extractor. Only reads, so it runs before the write transaction opens."""
+    result = extract(text, title=title, entities=entity_table(), sources=source_table())
     entity_ids = {pk for m in result.mentions if (pk := key_to_pk(m.key, ENTITY_KEY)) is not None}
     entity_sources = sources_for_entities(entity_ids)
+    usable = [e for e in result.suggestions if _usable(text, e)]
     event = event_matching_places(entity_ids)
-    usable = [e for e in result.suggestions if _usable(document, e)]
-    skipped = len(result.suggestions) - len(usable)
-    rows = [_row(document, n, extracted, event) for n, extracted in enumerate(usable, start=1)]
+    return _Reading(
+        usable=usable,
+        skipped=len(result.suggestions) - len(usable),
+        parties=[_party_source_ids(extracted, entity_sources) for extracted in usable],
+        event=event,
+        result=result,
+        rows=[_row(None, n, extracted, event) for n, extracted in enumerate(usable, start=1)],
+    )
+
+
+def _store(actor: Actor, document: Document, via: str, reading: _Reading) -> Extraction:
+    """Write a reading's suggestions; the caller holds the transaction."""
+    if Extraction.objects.filter(document=document).exists():
+        raise ValidationError({"document": "Accounts were already suggested for this document."})
+    rows = reading.rows
+    for row in rows:
+        row.document = document
     # With history, so every later edit and the decision show against what was suggested.
     bulk_create_with_history(rows, Suggestion, default_user=history_user(actor))
-    parties = [_party_source_ids(extracted, entity_sources) for extracted in usable]
-    existing = set(Source.objects.filter(pk__in=set().union(*parties)).values_list("pk", flat=True))
+    wanted = set().union(*reading.parties)
+    existing = set(Source.objects.filter(pk__in=wanted).values_list("pk", flat=True))
     Suggestion.named_parties.through.objects.bulk_create(
         Suggestion.named_parties.through(suggestion_id=row.pk, source_id=source_id)
-        for row, party_ids in zip(rows, parties, strict=True)
+        for row, party_ids in zip(rows, reading.parties, strict=True)
         for source_id in sorted(party_ids & existing)
     )
+    result = reading.result
     warnings = list(result.warnings)
-    if skipped:
-        warnings.append(f"{skipped} suggestion(s) did not line up with the text and were dropped.")
+    if reading.skipped:
+        warnings.append(
+            f"{reading.skipped} suggestion(s) did not line up with the text and were dropped."
+        )
     return Extraction.objects.create(
         document=document,
         via=via,
@@ -145,7 +169,22 @@ def document_extract(*, actor: Actor, document: Document, via: str) -> Extractio
     )
 
 
-@transaction.atomic
+def _check_via(via: str) -> None:
+    if via not in INGEST_VIA:
+        raise ValidationError({"via": f"Unknown way in {via!r}; expected one of {INGEST_VIA}."})
+
+
+def document_extract(*, actor: Actor, document: Document, via: str) -> Extraction:
+    """Run the extractor over a stored document and keep its suggestions for review."""
+    require_permission(actor, "tracker.add_document", action="add documents")
+    _check_via(via)
+    if Extraction.objects.filter(document=document).exists():
+        raise ValidationError({"document": "Accounts were already suggested for this document."})
+    reading = _read(document.text, document.title)
+    with write_transaction():
+        return _store(actor, document, via, reading)
+
+
 def document_ingest(
     *,
     actor: Actor,
@@ -160,13 +199,17 @@ def document_ingest(
     """Store a report once (by content hash) and suggest its accounts.
 
     Text already stored is recognised and returned as it is, not stored twice.
-    Storing and extracting happen in one transaction: no half-stored document.
+    The extractor reads the text first, outside any transaction (a long report
+    takes seconds); then the document and its suggestions are written in one
+    short transaction, so there is never a half-stored document and other
+    writers wait only for the writes.
     """
     existing = document_find_by_text(text=text) if isinstance(text, str) else None
     if existing is not None:
         require_permission(actor, "tracker.view_document", action="read documents")
         return IngestResult(document=existing, created=False, suggestions=0)
-    document = document_create(
+    _check_via(via)
+    document = document_prepare(
         actor=actor,
         title=title,
         text=text,
@@ -175,7 +218,10 @@ def document_ingest(
         published_at=published_at,
         retrieved_at=retrieved_at,
     )
-    extraction = document_extract(actor=actor, document=document, via=via)
+    reading = _read(document.text, document.title)
+    with write_transaction():
+        document_save(document=document)
+        extraction = _store(actor, document, via, reading)
     return IngestResult(
         document=document,
         created=True,

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from tracker.models import Source, SourceAlias
 from tracker.name_keys import label_with_affiliation, name_key
+from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -134,7 +134,7 @@ def _root_of(parent: Source | None, *, child: Source | None = None) -> Source | 
     return None
 
 
-@transaction.atomic
+@service
 def source_create(
     *,
     actor: Actor,
@@ -174,7 +174,7 @@ def source_create(
 SOURCE_EDITABLE = ("name", "kind", "parent", "reliability", "description")
 
 
-@transaction.atomic
+@service
 def source_update(*, actor: Actor, source: Source, **changes) -> Source:
     require_permission(actor, "tracker.change_source", action="edit sources")
     unknown_fields(changes, SOURCE_EDITABLE)
@@ -270,7 +270,7 @@ def _reroot_subtree(source: Source) -> set[int]:
     return moved
 
 
-@transaction.atomic
+@service
 def source_alias_add(*, actor: Actor, source: Source, name: str) -> SourceAlias:
     require_permission(actor, "tracker.add_sourcealias", action="add aliases")
     name = clean_text("name", name, required=True, max_length=200).strip()
@@ -283,7 +283,7 @@ def source_alias_add(*, actor: Actor, source: Source, name: str) -> SourceAlias:
     return alias
 
 
-@transaction.atomic
+@service
 def source_alias_remove(*, actor: Actor, alias: SourceAlias) -> None:
     require_permission(actor, "tracker.delete_sourcealias", action="remove aliases")
     alias._history_user = history_user(actor)

@@ -6,10 +6,10 @@ refresh are the same whichever way an account arrives.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import Account, Claim, Event, Source, Suggestion
+from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
     check_choice,
@@ -49,7 +49,7 @@ def _pending(suggestion: Suggestion) -> Suggestion:
     return suggestion
 
 
-@transaction.atomic
+@service
 def suggestion_update(*, actor: Actor, suggestion: Suggestion, **changes) -> Suggestion:
     """Correct a suggestion before accepting it; every edit is kept in its history."""
     require_permission(actor, "tracker.change_suggestion", action="review suggestions")
@@ -160,7 +160,7 @@ def _claim(actor: Actor, suggestion: Suggestion, event: Event | None) -> Claim:
     )
 
 
-@transaction.atomic
+@service
 def suggestion_accept(*, actor: Actor, suggestion: Suggestion, **changes) -> Account:
     """Accept a suggestion, with any corrections, creating or reusing source, claim and account."""
     require_permission(actor, "tracker.change_suggestion", action="review suggestions")
@@ -194,7 +194,7 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, **changes) -> Acc
     return account
 
 
-@transaction.atomic
+@service
 def suggestion_reject(*, actor: Actor, suggestion: Suggestion, note: str = "") -> Suggestion:
     require_permission(actor, "tracker.change_suggestion", action="review suggestions")
     note = clean_text("note", note or "", required=False, max_length=2000).strip()

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models, transaction
+from django.db import models
 from django.shortcuts import get_object_or_404
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -27,6 +27,10 @@ from rest_framework.reverse import reverse
 
 from tracker.api.etag import check_if_match, etag_for, require_if_match
 from tracker.api.write_protocol import Precondition, precondition_for, view_write
+from tracker.services._boundary import retry_when_lost, settle, write_transaction
+
+# The handlers a write can reach, each wrapped so a lost deadlock runs it again.
+WRITE_HANDLERS = ("post", "put", "patch", "delete")
 
 
 class TrackerViewSet(viewsets.GenericViewSet):
@@ -79,6 +83,11 @@ class TrackerViewSet(viewsets.GenericViewSet):
         self.version_checked = False
         if self.precondition() is Precondition.IF_MATCH:
             require_if_match(request)
+        # A write is the outermost transaction of its request: when it loses a
+        # deadlock, the whole handler (If-Match check included) runs again.
+        method = request.method.lower()
+        if method in WRITE_HANDLERS and hasattr(self, method):
+            setattr(self, method, retry_when_lost(getattr(self, method)))
 
     def precondition(self) -> Precondition | None:
         """What the write protocol asks of this request; None for a read."""
@@ -110,6 +119,7 @@ class TrackerViewSet(viewsets.GenericViewSet):
 
     def fresh(self, pk: int) -> models.Model:
         """The object as it now is, read the way a GET reads it."""
+        settle()  # inside a write: its findings and suggestions first
         return get_object_or_404(self.detail_queryset(), pk=pk)
 
     def location(self, pk: int, basename: str | None = None) -> str:
@@ -132,7 +142,7 @@ class TrackerViewSet(viewsets.GenericViewSet):
                 f"{type(self).__name__}.{self.action} takes write_lock() but the write "
                 "protocol does not ask it for If-Match."
             )
-        with transaction.atomic():
+        with write_transaction():
             self.lock_rows()
             instance = self.get_object()
             check_if_match(self.request, etag_for(self.detail_data(instance)))
@@ -184,9 +194,16 @@ class RetrieveMixin:
 
 
 class CreateMixin:
+    # False where the service must run its slow part outside any transaction
+    # (a document's extraction) and opens its own short one for the writes.
+    create_in_one_transaction = True
+
     def create(self: TrackerViewSet, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(request.data)
-        with transaction.atomic():
+        if self.create_in_one_transaction:
+            with write_transaction():
+                instance = self.service_create(values)
+        else:
             instance = self.service_create(values)
         return self.detail_response(
             self.fresh(instance.pk),

@@ -8,7 +8,6 @@ Archived claims keep their URL and are left out of lists unless
 
 from typing import Any
 
-from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -62,6 +61,7 @@ from tracker.selectors.api_claims import (
     claim_api_page_queryset,
     claimreview_queryset,
 )
+from tracker.services._boundary import write_transaction
 
 CLAIM_ETAG = OpenApiParameter(
     "Claim-ETag",
@@ -217,7 +217,7 @@ class ClaimViewSet(
     def raise_flag(self, request: Request, pk: str) -> Response:
         values = self.validated(request.data)
         claim = self.get_object()
-        with transaction.atomic():
+        with write_transaction():
             flag = services.flag_raise(actor=request.user, claim=claim, **values)
         return Response(
             FlagSerializer(flag).data,

@@ -82,6 +82,7 @@ class DocumentViewSet(
     TrackerViewSet,
 ):
     permission_model = Document
+    create_in_one_transaction = False
     list_serializer_class = DocumentSerializer
     detail_serializer_class = DocumentDetailSerializer
     input_serializer_classes = {
