@@ -139,6 +139,7 @@ def test_the_package_touches_no_orm() -> None:
         "hashlib",
         "itertools",
         "re",
+        "typing",
         "unicodedata",
         "tracker.conflicts",
         "tracker.vocabularies",

@@ -4,9 +4,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_account, make_claim, make_event, make_source
+from tests.factories import make_account, make_claim, make_document, make_event, make_source
 from tracker import services
-from tracker.models import Claim, Event, Finding
+from tracker.models import Claim, Event, Finding, RemovedFinding, Source
 from tracker.services.findings import findings_refresh_for_event
 
 pytestmark = pytest.mark.django_db
@@ -76,10 +76,12 @@ def test_acknowledged_conflict_stays_closed_until_it_changes(toll_event, editor,
     conflict.refresh_from_db()
     assert not conflict.is_open
 
-    # A change to the conflict itself reopens it, keeping the old acknowledgement on record.
+    # A change to the conflict itself reopens it in place, keeping the old
+    # acknowledgement on record.
     services.claim_update(actor=reporter, claim=first, count_min=1, count_max=3)
     reopened = Finding.objects.get(event=event, kind="count_conflict")
-    assert reopened.pk != conflict.pk and reopened.is_open
+    assert reopened.pk == conflict.pk and reopened.is_open
+    assert (reopened.acknowledged_by, reopened.acknowledged_at) == (None, None)
     assert "Different days counted." in reopened.reopened_from
     assert "editor" in reopened.reopened_from
 
@@ -216,3 +218,83 @@ def test_a_count_in_an_unknown_unit_is_stored_as_not_comparable():
     make_account(claim=claim)
     assert Finding.objects.filter(event=event, kind="not_comparable").exists()
     assert not Finding.objects.filter(event=event, kind="count_agreement").exists()
+
+
+def test_a_finding_keeps_its_row_when_an_account_changes_its_substance(toll_event, reporter):
+    event, first, _ = toll_event
+    services.claim_update(actor=reporter, claim=first, count_min=2, count_max=4)
+    conflict = Finding.objects.get(event=event, kind="count_conflict")
+    before = (conflict.signature, set(conflict.accounts.values_list("pk", flat=True)))
+
+    # Wire A says 3 again elsewhere: the same two voices conflict, with more behind one side.
+    again = make_account(
+        claim=first, source=Source.objects.get(name="Wire A"), document=make_document()
+    )
+    kept = Finding.objects.get(event=event, kind="count_conflict")
+    assert kept.pk == conflict.pk and kept.key == conflict.key
+    assert kept.signature != before[0]
+    assert set(kept.accounts.values_list("pk", flat=True)) == before[1] | {again.pk}
+    assert again.pk in {a for side in kept.details["sides"] for a in side["account_ids"]}
+
+
+def test_an_acknowledged_finding_reopened_twice_keeps_both_acknowledgements(
+    toll_event, editor, reporter
+):
+    event, first, _ = toll_event
+    services.claim_update(actor=reporter, claim=first, count_min=2, count_max=4)
+    conflict = Finding.objects.get(event=event, kind="count_conflict")
+    services.finding_acknowledge(actor=editor, finding=conflict, note="Counted on day one.")
+    services.claim_update(actor=reporter, claim=first, count_min=1, count_max=3)
+    conflict.refresh_from_db()
+    services.finding_acknowledge(actor=editor, finding=conflict, note="Counted at one morgue.")
+    services.claim_update(actor=reporter, claim=first, count_min=5, count_max=5)
+
+    conflict.refresh_from_db()
+    assert conflict.is_open and conflict.acknowledgement_note == ""
+    history = conflict.reopened_from.splitlines()
+    assert len(history) == 2
+    assert "Counted on day one." in history[0] and "Counted at one morgue." in history[1]
+
+
+def test_a_finding_whose_subject_is_gone_is_deleted_with_a_tombstone(toll_event, editor):
+    event, _, _ = toll_event
+    low = make_claim(text="3 killed", aspect="killed", event=event, count_min=3, count_max=3,
+                     unit="people")  # fmt: skip
+    account = make_account(claim=low, source=make_source(name="Wire C"))
+    conflicts = list(Finding.objects.filter(event=event, kind="count_conflict"))
+    agreement = Finding.objects.get(event=event, kind="best_supported")
+
+    services.account_remove(actor=editor, account=account)
+    removed = {f.pk for f in conflicts} | {agreement.pk}
+    assert not Finding.objects.filter(pk__in=removed).exists()
+    tombstones = RemovedFinding.objects.filter(finding_id__in=removed)
+    assert {(t.finding_id, t.event_id) for t in tombstones} == {(pk, event.pk) for pk in removed}
+    assert {t.key for t in tombstones} == {f.key for f in conflicts} | {agreement.key}
+
+
+def test_unchanged_findings_are_not_rewritten(toll_event):
+    event, _, _ = toll_event
+    with CaptureQueriesContext(connection) as queries:
+        findings_refresh_for_event(event=event)
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("UPDATE",
+              "INSERT", "DELETE"))]  # fmt: skip
+    # Only the event's stored summary is written; no finding changed.
+    assert len(writes) == 1 and "tracker_event" in writes[0]
+
+
+def test_every_stored_finding_carries_its_sides(toll_event):
+    event, first, second = toll_event
+    agreement = Finding.objects.get(event=event, kind="count_agreement")
+    sides = agreement.details["sides"]
+    assert [(side["source"]["name"], side["claim_id"]) for side in sides] == [
+        ("Wire A", first.pk),
+        ("Wire B", second.pk),
+    ]
+    assert sides[1]["interval"] == {
+        "min": 10, "max": None, "open_low": False, "open_high": True, "approximate": False,
+        "unit": "people", "words": "at least 10 people",
+    }  # fmt: skip
+    assert agreement.details["reported_range"]["words"] == "at least 10 people"
+    assert agreement.details["consensus"]["words"] == "12 people"
+    event.refresh_from_db()
+    assert event.summary["lines"][0]["text"].startswith("Killed: reported at least 10 people.")

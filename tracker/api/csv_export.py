@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tracker.models import Account, Claim
+from tracker.vocabularies import AirwarsGrade, label_of
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,7 +20,7 @@ HEADER = [
     "count_approximate", "unit", "status", "suggested_status", "independent_sources",
     "archived", "account_id", "source_id", "source_name", "source_root", "stance",
     "intermediary", "quote", "quote_start", "quote_end", "document_id", "document_title",
-    "document_url", "said_on",
+    "document_url", "said_on", "event_summary", "event_suggested_grade",
 ]  # fmt: skip
 
 
@@ -61,12 +62,24 @@ def _account_cells(account: Account | None) -> list[Any]:
     ]  # fmt: skip
 
 
+def _event_cells(claim: Claim) -> list[Any]:
+    """The event's summary as stored by its last comparison: the lines the event detail shows."""
+    if claim.event is None:
+        return ["", ""]
+    summary = claim.event.summary or {}
+    grade = summary.get("grade", "")
+    return [
+        " ".join(line["text"] for line in summary.get("lines", [])),
+        label_of(AirwarsGrade, grade) if grade else "",
+    ]
+
+
 def csv_lines(claims: Iterable[Claim]) -> Iterator[str]:
     """The header, then a row per account (a claim without accounts gets one row)."""
     writer = csv.writer(_Line())
     yield writer.writerow(HEADER)
     for claim in claims:
+        event_cells = _event_cells(claim)
         for account in claim.api_accounts or [None]:
-            yield writer.writerow(
-                [safe_cell(v) for v in _claim_cells(claim) + _account_cells(account)]
-            )
+            cells = _claim_cells(claim) + _account_cells(account) + event_cells
+            yield writer.writerow([safe_cell(v) for v in cells])

@@ -38,6 +38,12 @@ class PreconditionFailed(exceptions.APIException):
         self.current_etag = current_etag
 
 
+class Gone(exceptions.APIException):
+    status_code = status.HTTP_410_GONE
+    default_detail = "This no longer exists."
+    default_code = "gone"
+
+
 class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."

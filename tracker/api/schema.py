@@ -47,6 +47,7 @@ _ERRORS = {
     401: OpenApiResponse(ErrorSerializer, "Not signed in, or the token is invalid."),
     403: OpenApiResponse(ErrorSerializer, "Signed in, but your role may not do this."),
     404: OpenApiResponse(ErrorSerializer, "No such object (or an invalid cursor)."),
+    410: OpenApiResponse(ErrorSerializer, "It existed but was removed; it will not return."),
     412: OpenApiResponse(ErrorSerializer, "If-Match names an old version: the resource "
                          "changed since you read it. The response's ETag is the current one."),
     413: OpenApiResponse(ErrorSerializer, "The request body exceeds the upload limit."),
@@ -111,13 +112,19 @@ def list_schema(serializer, *, summary: str, description: str | None = None):
     )
 
 
-def retrieve_schema(serializer, *, summary: str, description: str | None = None):
+def retrieve_schema(
+    serializer, *, summary: str, description: str | None = None, extra_errors: tuple = ()
+):
     """One object with its ETag; 304 when the client's If-None-Match is current."""
     return extend_schema(
         summary=summary,
         description=description,
         parameters=[IF_NONE_MATCH, ETAG],
-        responses={200: ok(serializer, CURRENT), **NOT_MODIFIED, **errors(*DETAIL_ERRORS)},
+        responses={
+            200: ok(serializer, CURRENT),
+            **NOT_MODIFIED,
+            **errors(*DETAIL_ERRORS, *extra_errors),
+        },
     )
 
 

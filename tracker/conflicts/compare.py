@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from tracker.conflicts.counts import compare_counts
+from tracker.conflicts.details import with_sides
 from tracker.conflicts.exclusive import compare_exclusive
 from tracker.conflicts.findings import finding_order
 from tracker.conflicts.prepared import prepare
@@ -39,6 +40,7 @@ def compare_event(
     as not comparable. The result depends only on the values passed, not on
     their order.
     """
+    claims, accounts = list(claims), list(accounts)
     prep, findings, account_summaries = prepare(
         event=event, claims=claims, accounts=accounts, sources=sources, known_units=known_units
     )
@@ -49,7 +51,14 @@ def compare_event(
     findings.extend(explain_sourcing(prep))
     claim_summaries, status_findings = suggest_statuses(prep, findings)
     findings.extend(status_findings)
-    unique = _unique(findings)
+    unique = _unique(
+        with_sides(
+            findings,
+            accounts={a.id: a for a in accounts},
+            claims={c.id: c for c in claims},
+            names=prep.affiliations,
+        )
+    )
     return EventComparison(
         event_id=event.id,
         findings=unique,

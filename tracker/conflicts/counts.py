@@ -12,6 +12,9 @@ that differ widely are left to ``differ``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from tracker.conflicts.details import count_details
 from tracker.conflicts.differ import figures_differ
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
@@ -139,7 +142,8 @@ def _compare_group(
         )
     if supported:
         findings.append(_best_supported_finding(summary, scope, claim_ids_of))
-    return summary, findings
+    context = count_details(summary)
+    return summary, [replace(f, details={**f.details, **context}) for f in findings]
 
 
 def _inconsistency(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from tracker.conflicts.values import Finding
 from tracker.conflicts.wording import digest, ids
@@ -18,6 +19,7 @@ def make_finding(
     account_ids: Iterable[int],
     explanation: str,
     values: Iterable[str] = (),
+    details: Mapping[str, Any] | None = None,
 ) -> Finding:
     """A finding whose signature covers its substance, not its wording.
 
@@ -36,6 +38,7 @@ def make_finding(
         explanation=explanation,
         key=key,
         signature=signature,
+        details=dict(details or {}),
     )
 
 

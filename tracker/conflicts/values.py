@@ -6,8 +6,10 @@ comparison can be built in a test by hand and its result compared with ``==``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from tracker.conflicts.intervals import Interval
 from tracker.vocabularies import OPEN_SEVERITIES
@@ -66,6 +68,10 @@ class Finding:
     pair of sources, the aspect and unit) and stays put while the values move;
     ``signature`` also covers the accounts, severity and values compared, so an
     acknowledged finding whose signature changes has been altered.
+
+    ``details`` is the same finding as plain JSON values for an integrator:
+    its ``sides`` (who said what, see ``tracker.conflicts.details``) and, for
+    counts, the reported range, best-supported range and outliers.
     """
 
     kind: str
@@ -75,6 +81,8 @@ class Finding:
     explanation: str
     key: str
     signature: str
+    # Not hashed: a mapping is not hashable, and key and signature identify a finding.
+    details: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def is_open_conflict(self) -> bool:

@@ -26,6 +26,7 @@ from tracker.conflicts import (
     SourceInfo,
     compare_event,
 )
+from tracker.conflicts.details import summary_details
 from tracker.demo import phrases, tables
 from tracker.demo.world import Place, Theatre, World
 from tracker.name_keys import name_key
@@ -570,6 +571,7 @@ class StoryTeller:
                 f"{rng.choice(phrases.TIMES_OF_DAY)} {scene.day:%A}",
                 f"{scene.kind_title} reported in {scene.place.name}. Demo data.",
                 created, created, rng.choice(self.staff.reporters), name_key(name),
+                {},  # the summary, filled in once the event's accounts are compared
             )
         )  # fmt: skip
         for party in sorted(parties):
@@ -629,6 +631,8 @@ class StoryTeller:
         summaries.update({summary.claim_id: summary for summary in comparison.claims})
         if live:
             self._findings(batch, event_id, comparison, compared_at)
+        if event_id is not None:
+            self._summarise(batch, event_id, comparison)
         # A claim is entered just before its first account.
         first_account: dict[int, datetime] = {}
         for account in accounts:
@@ -644,6 +648,14 @@ class StoryTeller:
                 batch.rows[tables.NAMED_PARTY].append(
                     (self.ids.take(tables.NAMED_PARTY), claim.id, party)
                 )
+
+    @staticmethod
+    def _summarise(batch: Batch, event_id: int, comparison: EventComparison) -> None:
+        """Store the event's summary on its row, as the findings refresh does."""
+        rows = batch.rows[tables.EVENT]
+        # The event was the last one appended: its accounts are stored before the next.
+        assert rows[-1][0] == event_id
+        rows[-1] = (*rows[-1][:-1], summary_details(comparison.summary))
 
     def _findings(
         self,
@@ -666,7 +678,8 @@ class StoryTeller:
             batch.rows[tables.FINDING].append(
                 (
                     finding_id, event_id, finding.kind, finding.key, finding.severity,
-                    finding.explanation, finding.signature, {}, is_open, acknowledged_by,
+                    finding.explanation, finding.signature, dict(finding.details), is_open,
+                    acknowledged_by,
                     acknowledged_at, note, "", compared_at,
                 )
             )  # fmt: skip

@@ -4,7 +4,7 @@ from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
-from tracker.models.finding import Finding
+from tracker.models.finding import Finding, RemovedFinding
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
@@ -22,6 +22,7 @@ __all__ = [
     "Finding",
     "Flag",
     "NamedEntity",
+    "RemovedFinding",
     "ReviewQueueClaim",
     "Source",
     "SourceAlias",

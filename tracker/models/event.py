@@ -29,7 +29,12 @@ class Event(models.Model):
     )
     # The name as compared (tracker.name_keys): event names are unique ignoring case.
     name_key = models.TextField(editable=False)
-    history = HistoricalRecords(excluded_fields=["updated_at", "name_key"], m2m_fields=[parties])
+    # The summary of the last comparison (tracker.conflicts.EventSummary as JSON),
+    # stored by the findings refresh so lists and exports show it without comparing.
+    summary = models.JSONField(default=dict, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "name_key", "summary"], m2m_fields=[parties]
+    )
 
     class Meta:
         ordering = ["-date_start", "name"]

@@ -4,13 +4,31 @@ from django.db import models
 from tracker.vocabularies import FindingKind, FindingSeverity
 
 
+class FindingQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete, leaving a tombstone per finding so its URL answers 410 Gone, not 404."""
+        gone = [
+            RemovedFinding(finding_id=pk, event_id=event_id, key=key)
+            for pk, event_id, key in self.values_list("pk", "event_id", "key")
+        ]
+        if not gone:
+            return 0, {}
+        RemovedFinding.objects.bulk_create(gone, ignore_conflicts=True)
+        return super().delete()
+
+    delete.alters_data = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
+
+
 class Finding(models.Model):
     """What the comparison of one event's accounts found, stored so lists can filter on it.
 
     Findings are recomputed by the services whenever the accounts of their
-    event change. A finding keeps its row (and any acknowledgement) for as
-    long as its ``signature`` (the substance of what was compared) stays the
-    same; a change that alters it replaces the row, which reopens it.
+    event change. A finding keeps its row, and so its id, for as long as its
+    ``key`` (what it is about) is found: a change of substance (its
+    ``signature``) updates the row in place and reopens it if it had been
+    acknowledged. When what it was about is gone the row is deleted and a
+    ``RemovedFinding`` remembers its id.
     """
 
     # Claims with no event are compared on their own; their findings have no event.
@@ -37,6 +55,8 @@ class Finding(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = FindingQuerySet.as_manager()
+
     class Meta:
         # Editors know these as conflicts; "finding" is the code's word.
         verbose_name = "conflict"
@@ -45,6 +65,9 @@ class Finding(models.Model):
         permissions = [("acknowledge_finding", "Can acknowledge a conflict")]
         constraints = [
             models.UniqueConstraint(fields=["event", "signature"], name="finding_unique_signature"),
+            # Findings of claims without an event have no event: NULLs never
+            # collide, and those are kept apart per claim by the services.
+            models.UniqueConstraint(fields=["event", "key"], name="finding_unique_key_per_event"),
             models.CheckConstraint(
                 condition=models.Q(kind__in=FindingKind.values), name="finding_kind_valid"
             ),
@@ -70,3 +93,20 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_severity_display()}: {self.explanation}"
+
+
+class RemovedFinding(models.Model):
+    """A finding that was deleted because what it was about is gone: its id answers 410."""
+
+    # Not a foreign key: the finding no longer exists, and its event may not either.
+    finding_id = models.BigIntegerField(primary_key=True)
+    event_id = models.BigIntegerField(null=True, blank=True)
+    key = models.TextField()
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "removed conflict"
+        verbose_name_plural = "removed conflicts"
+
+    def __str__(self) -> str:
+        return f"Removed finding #{self.finding_id} ({self.key})"

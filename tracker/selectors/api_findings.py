@@ -17,8 +17,8 @@ def severity_rank() -> Case:
 
 
 def findings_with_links() -> QuerySet[Finding]:
-    """Findings with the ids of their claims and accounts, and who acknowledged them."""
-    return Finding.objects.select_related("acknowledged_by").prefetch_related(
+    """Findings with the ids of their claims and accounts, their event and who acknowledged them."""
+    return Finding.objects.select_related("acknowledged_by", "event").prefetch_related(
         Prefetch("claims", queryset=Claim.objects.only("pk").order_by("pk")),
         Prefetch("accounts", queryset=Account.objects.only("pk").order_by("pk")),
     )

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tracker.conflicts import EventComparison
+from tracker.conflicts import Finding as ConflictFinding
+from tracker.conflicts.details import summary_details
 from tracker.models import Claim, Event, Finding
 from tracker.selectors.comparison import compare_claims, live_claims_of
 from tracker.services._boundary import service, touched, write_transaction
@@ -33,49 +35,98 @@ def _describe_acknowledgement(finding: Finding) -> str:
     return f"Acknowledged by {who} on {when}: {finding.acknowledgement_note}"
 
 
+# What a refresh may change on a finding it keeps; the key stays by definition.
+_KEPT_FIELDS = [
+    "kind", "severity", "explanation", "signature", "details", "is_open",
+    "acknowledged_by", "acknowledged_at", "acknowledgement_note", "reopened_from",
+]  # fmt: skip
+
+
 def _store(event: Event | None, claims: list[Claim], comparison: EventComparison) -> None:
+    """Bring the stored findings in line with ``comparison``, one row per key.
+
+    A finding whose key is still found keeps its row and id and is updated in
+    place; if its substance (signature) changed after an editor acknowledged
+    it, it is reopened with the overturned acknowledgement kept on record. A
+    finding whose key is no longer found is deleted, leaving a tombstone.
+    """
     if event is not None:
-        stored = Finding.objects.filter(event=event)
+        stored_rows = Finding.objects.filter(event=event)
     else:
-        stored = Finding.objects.filter(event__isnull=True, claims__in=claims).distinct()
-    stored = {finding.signature: finding for finding in stored.select_related("acknowledged_by")}
-    computed = {finding.signature: finding for finding in comparison.findings}
+        stored_rows = Finding.objects.filter(event__isnull=True, claims__in=claims).distinct()
+    computed = {finding.key: finding for finding in comparison.findings}
+    kept: dict[str, Finding] = {}
+    gone: list[int] = []
+    for row in stored_rows.select_related("acknowledged_by").order_by("pk"):
+        # A second row with a key already kept could only be left from before
+        # keys were unique; it goes with the findings no longer found.
+        if row.key in computed and row.key not in kept:
+            kept[row.key] = row
+        else:
+            gone.append(row.pk)
+    Finding.objects.filter(pk__in=gone).delete()
 
-    gone = [finding for signature, finding in stored.items() if signature not in computed]
-    # An acknowledged finding whose substance changed comes back open, carrying
-    # the overturned acknowledgement so the editor sees what they had accepted.
-    overturned = {
-        finding.key: _describe_acknowledgement(finding)
-        for finding in gone
-        if finding.acknowledged_at is not None
-    }
-    Finding.objects.filter(pk__in=[finding.pk for finding in gone]).delete()
-
-    for finding in stored.values():
-        fresh = computed.get(finding.signature)
-        if fresh is not None and finding.explanation != fresh.explanation:
-            finding.explanation = fresh.explanation
-            finding.save(update_fields=["explanation"])
-
+    updated, relinked = _update_kept(kept, computed)
+    Finding.objects.bulk_update(updated, _KEPT_FIELDS)
     new_rows = [
         Finding(
             event=event,
             kind=fresh.kind,
-            key=fresh.key,
+            key=key,
             severity=fresh.severity,
             explanation=fresh.explanation,
-            signature=signature,
+            signature=fresh.signature,
+            details=dict(fresh.details),
             is_open=fresh.severity in OPEN_SEVERITIES,
-            reopened_from=overturned.get(fresh.key, ""),
         )
-        for signature, fresh in computed.items()
-        if signature not in stored
+        for key, fresh in computed.items()
+        if key not in kept
     ]
     # Both SQLite (3.35+) and PostgreSQL return the new primary keys.
     Finding.objects.bulk_create(new_rows)
+    _link(relinked, new_rows, computed)
+    _store_summary(event, comparison)
+
+
+def _update_kept(
+    kept: dict[str, Finding], computed: dict[str, ConflictFinding]
+) -> tuple[list[Finding], list[Finding]]:
+    """Rows whose stored values changed, and among them those whose links must be redone."""
+    updated, relinked = [], []
+    for key, row in kept.items():
+        fresh = computed[key]
+        details = dict(fresh.details)
+        if row.signature != fresh.signature:
+            if row.acknowledged_at is not None:
+                overturned = _describe_acknowledgement(row)
+                row.reopened_from = "\n".join(filter(None, [row.reopened_from, overturned]))
+                row.acknowledged_by = row.acknowledged_at = None
+                row.acknowledgement_note = ""
+            row.is_open = fresh.severity in OPEN_SEVERITIES
+            relinked.append(row)
+        elif (row.kind, row.severity, row.explanation, row.details) == (
+            fresh.kind,
+            fresh.severity,
+            fresh.explanation,
+            details,
+        ):
+            continue
+        row.kind, row.severity, row.signature = fresh.kind, fresh.severity, fresh.signature
+        row.explanation, row.details = fresh.explanation, details
+        updated.append(row)
+    return updated, relinked
+
+
+def _link(
+    relinked: list[Finding], new_rows: list[Finding], computed: dict[str, ConflictFinding]
+) -> None:
+    """Point changed and new findings at the claims and accounts they now involve."""
+    stale = [row.pk for row in relinked]
+    Finding.claims.through.objects.filter(finding_id__in=stale).delete()
+    Finding.accounts.through.objects.filter(finding_id__in=stale).delete()
     claim_links, account_links = [], []
-    for row in new_rows:
-        fresh = computed[row.signature]
+    for row in relinked + new_rows:
+        fresh = computed[row.key]
         claim_links += [
             Finding.claims.through(finding_id=row.pk, claim_id=claim_id)
             for claim_id in fresh.claim_ids
@@ -86,6 +137,14 @@ def _store(event: Event | None, claims: list[Claim], comparison: EventComparison
         ]
     Finding.claims.through.objects.bulk_create(claim_links)
     Finding.accounts.through.objects.bulk_create(account_links)
+
+
+def _store_summary(event: Event | None, comparison: EventComparison) -> None:
+    # An update, not a save: the summary is derived, so it makes no history entry.
+    if event is None:
+        return
+    event.summary = summary_details(comparison.summary)
+    Event.objects.filter(pk=event.pk).update(summary=event.summary)
 
 
 def _store_suggestions(claims: list[Claim], comparison: EventComparison) -> None:

@@ -18,6 +18,7 @@ from tracker.api.serializers.common import (
     interval_data,
 )
 from tracker.api.serializers.findings import FindingSerializer
+from tracker.conflicts.details import summary_details
 from tracker.conflicts.intervals import figure_words
 from tracker.conflicts.summary import count_line
 from tracker.models import Event, Source
@@ -242,16 +243,10 @@ class EventDetailSerializer(EventSerializer):
 
     @extend_schema_field(EventSummarySerializer)
     def get_summary(self, event: Event) -> dict:
-        summary = self._side().comparison.summary
-        return {
-            "lines": [
-                {"aspect": line.aspect, "unit": line.unit, "text": line.text}
-                for line in summary.lines
-            ],
-            "grade": summary.grade,
-            "grade_label": label_of(AirwarsGrade, summary.grade) if summary.grade else "",
-            "grade_reasons": list(summary.grade_reasons),
-        }
+        # The same mapping the findings refresh stores on the event for lists and exports.
+        summary = summary_details(self._side().comparison.summary)
+        grade = summary["grade"]
+        return {**summary, "grade_label": label_of(AirwarsGrade, grade) if grade else ""}
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, event: Event) -> list[dict]:
