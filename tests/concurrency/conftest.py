@@ -18,8 +18,8 @@ import requests
 from django.core.cache import cache
 from django.db import connection
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
-from rest_framework.authtoken.models import Token
 
+from tracker import services
 from tracker.services._boundary import lost_races
 
 
@@ -74,8 +74,8 @@ def live_http(writers_database) -> Iterator[str]:
 
 def api_session(user) -> requests.Session:
     session = requests.Session()
-    token, _ = Token.objects.get_or_create(user=user)
-    session.headers["Authorization"] = f"Token {token.key}"
+    _, key = services.api_token_create(actor=None, user=user, name="concurrency tests")
+    session.headers["Authorization"] = f"Token {key}"
     return session
 
 
