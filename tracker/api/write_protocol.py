@@ -65,8 +65,8 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("namedentity", "partial_update"): IF_MATCH,
     ("namedentity", "add_alias"): NONE,
     ("namedentity", "remove_alias"): IF_MATCH,  # If-Match carries the entity's ETag
-    # Logging in makes a token, logging out revokes the caller's own: a
-    # credential, not a versioned resource, so there is no ETag to send.
+    # Logging in (or asking for another) makes a token, logging out or revoking
+    # one removes it: a credential, not a versioned resource, so no ETag to send.
     ("token", "post"): NONE,
     ("token", "delete"): NONE,
 }
