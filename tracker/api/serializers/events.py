@@ -184,6 +184,8 @@ class EventDetailSerializer(EventSerializer):
                                 claim.count_max,
                                 approximate=claim.count_approximate,
                                 unit=claim.unit,
+                                min_exclusive=claim.count_min_exclusive,
+                                max_exclusive=claim.count_max_exclusive,
                             ),
                         }
                         if has_count

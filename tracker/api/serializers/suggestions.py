@@ -14,7 +14,6 @@ from tracker.api.serializers.common import (
     WriteSerializer,
     username_field,
 )
-from tracker.conflicts.intervals import figure_words
 from tracker.models import Event, Source, Suggestion
 from tracker.services.claims import MAX_COUNT
 from tracker.vocabularies import Aspect, Stance, SuggestionStatus, Unit
@@ -24,15 +23,8 @@ CONTEXT_CHARS = 160
 
 
 def interval_text(suggestion: Suggestion) -> str:
-    """The figure in words, as the claims list writes it: "more than 30" reads "at least 31"."""
-    if suggestion.count_min is None and suggestion.count_max is None:
-        return ""
-    return figure_words(
-        suggestion.count_min,
-        suggestion.count_max,
-        approximate=suggestion.count_approximate,
-        unit=suggestion.unit,
-    )
+    """The figure in words, as the claims list writes it: "more than 30", "at least 35"."""
+    return suggestion.interval_display
 
 
 class SuggestedAccountSerializer(serializers.ModelSerializer):
@@ -50,7 +42,9 @@ class SuggestedAccountSerializer(serializers.ModelSerializer):
     intermediary = SourceSummarySerializer(
         read_only=True, allow_null=True, help_text="The known source it was relayed through."
     )
-    interval = serializers.SerializerMethodField(help_text='e.g. "[31, open) people".')
+    interval = serializers.SerializerMethodField(
+        help_text='The figure in words, e.g. "more than 30 people".'
+    )
     event = NamedSerializer(read_only=True, allow_null=True, help_text="The event it is about.")
 
     class Meta:
@@ -59,8 +53,8 @@ class SuggestedAccountSerializer(serializers.ModelSerializer):
             "id", "document", "ordinal", "status", "voice", "speaker", "speaker_text", "source",
             "proposed_source_name", "cue_text", "stance", "quote", "quote_start", "quote_end",
             "intermediary_text", "intermediary", "claim_text", "aspect", "count_min",
-            "count_max", "count_approximate", "unit", "interval", "event", "account",
-            "created_at",
+            "count_max", "count_approximate", "count_min_exclusive", "count_max_exclusive",
+            "unit", "interval", "event", "account", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -144,7 +138,8 @@ class SuggestionEditSerializer(WriteSerializer):
 
     ignored_fields = frozenset(
         set(SuggestedAccountDetailSerializer.Meta.fields) - {"source", "stance", "intermediary",
-         "claim_text", "aspect", "count_min", "count_max", "count_approximate", "unit", "event",
+         "claim_text", "aspect", "count_min", "count_max", "count_approximate",
+         "count_min_exclusive", "count_max_exclusive", "unit", "event",
          "named_parties", "quote", "quote_start", "quote_end", "status"}
     )  # fmt: skip
 
@@ -168,6 +163,12 @@ class SuggestionEditSerializer(WriteSerializer):
         help_text="Highest count; null is open.",
     )  # fmt: skip
     count_approximate = serializers.BooleanField(required=False)
+    count_min_exclusive = serializers.BooleanField(
+        required=False, help_text='Said as "more than count_min - 1".'
+    )
+    count_max_exclusive = serializers.BooleanField(
+        required=False, help_text='Said as "fewer than count_max + 1".'
+    )
     unit = serializers.ChoiceField(choices=Unit.choices, allow_blank=True, required=False)
     event = serializers.PrimaryKeyRelatedField(
         queryset=Event.objects.all(), allow_null=True, required=False
