@@ -4,7 +4,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.api.serializers.accounts import AccountSerializer
-from tracker.api.serializers.common import SourceSummarySerializer, StrictCharField, WriteSerializer
+from tracker.api.serializers.common import (
+    RelatedField,
+    SourceField,
+    SourceSummarySerializer,
+    StrictCharField,
+    WriteSerializer,
+)
 from tracker.api.serializers.findings import FindingSummarySerializer
 from tracker.api.serializers.flags import FlagSerializer
 from tracker.api.serializers.status_changes import StatusChangeSerializer
@@ -136,9 +142,7 @@ class ClaimWriteSerializer(WriteSerializer):
     )  # fmt: skip
 
     text = StrictCharField(max_length=5000)
-    event = serializers.PrimaryKeyRelatedField(
-        queryset=Event.objects.all(), allow_null=True, default=None
-    )
+    event = RelatedField(queryset=Event.objects.all(), allow_null=True, default=None)
     aspect = serializers.ChoiceField(choices=Aspect.choices, default=Aspect.OTHER)
     count_min = serializers.IntegerField(
         min_value=0, max_value=MAX_COUNT, allow_null=True, default=None,
@@ -160,7 +164,7 @@ class ClaimWriteSerializer(WriteSerializer):
         "9 with this true.",
     )
     unit = serializers.ChoiceField(choices=Unit.choices, allow_blank=True, default="")
-    named_parties = serializers.PrimaryKeyRelatedField(
+    named_parties = SourceField(
         queryset=Source.objects.all(), many=True, default=list,
         help_text="Parties the claim names; several are alternatives.",
     )  # fmt: skip

@@ -9,6 +9,8 @@ from tracker.api.serializers.accounts import MAX_OFFSET
 from tracker.api.serializers.common import (
     DocumentSummarySerializer,
     NamedSerializer,
+    RelatedField,
+    SourceField,
     SourceSummarySerializer,
     StrictCharField,
     WriteSerializer,
@@ -143,12 +145,12 @@ class SuggestionEditSerializer(WriteSerializer):
          "named_parties", "quote", "quote_start", "quote_end", "status"}
     )  # fmt: skip
 
-    source = serializers.PrimaryKeyRelatedField(
+    source = SourceField(
         queryset=Source.objects.all(), allow_null=True, required=False,
         help_text="Who said it; null falls back to the proposed new source.",
     )  # fmt: skip
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
-    intermediary = serializers.PrimaryKeyRelatedField(
+    intermediary = SourceField(
         queryset=Source.objects.all(), allow_null=True, required=False,
         help_text='The outlet it came through ("told Rudaw English").',
     )  # fmt: skip
@@ -170,10 +172,8 @@ class SuggestionEditSerializer(WriteSerializer):
         required=False, help_text='Said as "fewer than count_max + 1".'
     )
     unit = serializers.ChoiceField(choices=Unit.choices, allow_blank=True, required=False)
-    event = serializers.PrimaryKeyRelatedField(
-        queryset=Event.objects.all(), allow_null=True, required=False
-    )
-    named_parties = serializers.PrimaryKeyRelatedField(
+    event = RelatedField(queryset=Event.objects.all(), allow_null=True, required=False)
+    named_parties = SourceField(
         queryset=Source.objects.all(), many=True, required=False,
         help_text="Parties the claim names; several are alternatives.",
     )  # fmt: skip
