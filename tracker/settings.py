@@ -258,7 +258,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.BoundedJSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        # First: a misspelt parameter is refused before any filter runs.
+        "tracker.api.query_parameters.KnownParameters",
+        "tracker.api.query_parameters.ChoiceNamingFilterBackend",
         "tracker.api.filters.Ordering",
     ],
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.NewestFirstCursor",

@@ -34,7 +34,8 @@ class WriteRoute:
 
     @property
     def schema_path(self) -> str:
-        path = self.route.replace("<int:pk>", "{id}").replace("<int:alias_id>", "{alias_id}")
+        path = self.route.replace("<int:pk>", "{id}")
+        path = path.replace("<int:alias_id>", "{alias_id}")
         return f"/{path}"
 
     @property

@@ -151,3 +151,22 @@ def test_offsets_point_into_the_original_text():
     text = "Officials said that roughly 2,000 square kilometers were lost."
     (quantity,) = find_quantities(text, 15, len(text))
     assert text[quantity.start : quantity.end] == "roughly 2,000 square kilometers"
+
+
+@pytest.mark.parametrize(
+    ("text", "min_exclusive", "max_exclusive"),
+    [
+        ("more than 30 people were killed", True, False),
+        ("over 30 people were killed", True, False),
+        ("at least 31 people were killed", False, False),
+        ("fewer than 10 people were hurt", False, True),
+        ("under 10 people were hurt", False, True),
+        ("no more than 8 fighters died", False, False),
+        ("30 people were killed", False, False),
+        ("between 20 and 30 people were killed", False, False),
+    ],
+)
+def test_how_a_bound_was_said_is_kept(text, min_exclusive, max_exclusive):
+    (quantity,) = find_quantities(text)
+    assert (quantity.min_exclusive, quantity.max_exclusive) == (min_exclusive, max_exclusive)
+    assert quantity.to_dict()["min_exclusive"] is min_exclusive

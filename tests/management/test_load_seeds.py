@@ -62,12 +62,28 @@ def seeded() -> str:
 def test_loads_every_kind_of_row(seeded):
     assert "Loaded 1 seed file(s)" in seeded
     assert "accounts: created 20 / already present 0" in seeded
-    assert Source.objects.count() == 11
+    # The ten the article names, its unnamed outlet, and "Unidentified".
+    assert Source.objects.count() == 12
     assert SourceAlias.objects.count() == 13
     assert Document.objects.count() == 1
     assert Event.objects.count() == 1
     assert Claim.objects.count() == 15
     assert Account.objects.count() == 20
+
+
+def test_more_than_30_reads_as_said(seeded):
+    claim = Claim.objects.get(count_min=31)
+    assert claim.count_min_exclusive and not claim.count_max_exclusive
+    assert claim.interval_display == "more than 30 people"
+    assert Claim.objects.get(count_min=35).interval_display == "at least 35 people"
+
+
+def test_unidentified_is_a_party_one_can_name(seeded):
+    unidentified = Source.objects.get(name="Unidentified")
+    assert unidentified.kind == "other"
+    entity = NamedEntity.objects.get(name="Unidentified")
+    assert entity.source == unidentified
+    assert entity.aliases.filter(name="unknown aircraft").exists()
 
 
 def test_document_is_the_whole_file_with_its_title_as_published(seeded):

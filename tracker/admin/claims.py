@@ -194,8 +194,14 @@ class ClaimAdmin(HistoryAdmin):
             (
                 "Count",
                 {
-                    "fields": (("count_min", "count_max", "unit"), "count_approximate"),
-                    "description": "For killed and injured: an interval, either end may be open.",
+                    "fields": (
+                        ("count_min", "count_max", "unit"),
+                        "count_approximate",
+                        ("count_min_exclusive", "count_max_exclusive"),
+                    ),
+                    "description": "For killed and injured: an interval, either end may be open. "
+                    '"More than 30" is a minimum of 31 said as "more than"; '
+                    '"fewer than 10" a maximum of 9 said as "fewer than".',
                 },
             ),
         ]

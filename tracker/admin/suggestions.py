@@ -68,7 +68,9 @@ class SuggestionAdmin(HistoryAdmin):
             ("Found in the text", {"fields": ("quote_in_context", "rule_list")}),
             ("Who said it", {"fields": ("speaker_found", "source", "intermediary", "stance")}),
             ("The claim", {"fields": ("claim_text", "aspect", ("count_min", "count_max", "unit"),
-                                      "count_approximate", "event", "named_parties")}),
+                                      "count_approximate",
+                                      ("count_min_exclusive", "count_max_exclusive"),
+                                      "event", "named_parties")}),
             ("Decision", {"fields": ("status", "decided_by", "decided_at", "decision_note",
                                      "account")}),
         ]  # fmt: skip
@@ -102,11 +104,7 @@ class SuggestionAdmin(HistoryAdmin):
 
     @admin.display(description="value")
     def value(self, obj: Suggestion) -> str:
-        if obj.count_min is None and obj.count_max is None:
-            return ""
-        low = "open" if obj.count_min is None else f"{obj.count_min:,}"
-        high = "open" if obj.count_max is None else f"{obj.count_max:,}"
-        return f"{'≈ ' if obj.count_approximate else ''}[{low}, {high}] {obj.unit}"
+        return obj.interval_display
 
     @admin.display(description="via")
     def via(self, obj: Suggestion) -> str:

@@ -17,7 +17,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 HEADER = [
     "claim_id", "claim_text", "event_id", "event_name", "aspect", "count_min", "count_max",
-    "count_approximate", "unit", "status", "suggested_status", "independent_sources",
+    "count_approximate", "count_min_exclusive", "count_max_exclusive", "unit", "interval",
+    "status", "suggested_status", "independent_sources",
     "archived", "account_id", "source_id", "source_name", "source_root", "stance",
     "intermediary", "quote", "quote_start", "quote_end", "document_id", "document_title",
     "document_url", "said_on", "event_summary", "event_suggested_grade",
@@ -42,7 +43,8 @@ def _claim_cells(claim: Claim) -> list[Any]:
         claim.pk, claim.text, claim.event_id or "", claim.event.name if claim.event else "",
         claim.aspect, claim.count_min if claim.count_min is not None else "",
         claim.count_max if claim.count_max is not None else "", claim.count_approximate,
-        claim.unit, claim.status, claim.suggested_status, claim.independent_sources,
+        claim.count_min_exclusive, claim.count_max_exclusive, claim.unit,
+        claim.interval_display, claim.status, claim.suggested_status, claim.independent_sources,
         claim.is_archived,
     ]  # fmt: skip
 

@@ -72,18 +72,33 @@ class Interval:
 
 
 def figure_words(
-    low: int | None, high: int | None, *, approximate: bool = False, unit: str = ""
+    low: int | None,
+    high: int | None,
+    *,
+    approximate: bool = False,
+    unit: str = "",
+    min_exclusive: bool = False,
+    max_exclusive: bool = False,
 ) -> str:
     """A figure as people write it; ``approximate`` is the figure before any tolerance.
 
-    ``[31, open)`` reads "at least 31": the stored interval no longer knows
-    whether the source said "more than 30" or "at least 31", and both mean it.
+    The interval ``[31, open)`` reads "at least 31" unless ``min_exclusive``
+    says the source put it as "more than 30"; ``[0, 9]`` with ``max_exclusive``
+    reads "fewer than 10". The interval is the same either way.
     """
     about = "about " if approximate else ""
     if low is None and high is None:
         noun = unit_words(unit)
         return f"an unknown number of {noun}" if noun else "an unknown number"
-    if high is None:
+    more_than = min_exclusive and low is not None and low >= 1
+    fewer_than = max_exclusive and high is not None
+    if more_than and (high is None or fewer_than):
+        text = f"more than {about}{low - 1:,}"
+        if high is not None:
+            text += f" and fewer than {high + 1:,}"
+    elif fewer_than and not low:
+        text = f"fewer than {about}{high + 1:,}"
+    elif high is None:
         text = f"{about}{low:,} or more" if approximate else f"at least {low:,}"
     elif low is None:
         text = f"up to {about}{high:,}" if approximate else f"no more than {high:,}"

@@ -116,7 +116,12 @@ def prepare(
             interval = Interval(claim.count_min, claim.count_max)
             intervals[claim.id] = widen(interval) if claim.approximate else interval
             words[claim.id] = figure_words(
-                claim.count_min, claim.count_max, approximate=claim.approximate, unit=claim.unit
+                claim.count_min,
+                claim.count_max,
+                approximate=claim.approximate,
+                unit=claim.unit,
+                min_exclusive=claim.min_exclusive,
+                max_exclusive=claim.max_exclusive,
             )
         elif claim.aspect in EXCLUSIVE_ASPECTS:
             party_roots[claim.id] = frozenset(affiliations.root(p) for p in claim.named_party_ids)

@@ -33,6 +33,9 @@ class ClaimInfo:
     count_max: int | None = None
     approximate: bool = False
     unit: str = ""
+    # "More than 30" ([31, open)) and "fewer than 10" ([0, 9]), for the wording only.
+    min_exclusive: bool = False
+    max_exclusive: bool = False
     # Several parties on one claim are alternatives: "it or partner forces".
     named_party_ids: frozenset[int] = frozenset()
 

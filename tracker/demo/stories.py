@@ -113,6 +113,8 @@ class PlannedClaim:
     named: tuple[int, ...]
     core: str
     hedged: str
+    # "more than 30": the minimum (31) was said as "more than" (count_form).
+    min_exclusive: bool = False
 
     def info(self) -> ClaimInfo:
         return ClaimInfo(
@@ -122,6 +124,7 @@ class PlannedClaim:
             count_min=self.count_min,
             count_max=self.count_max,
             approximate=self.approximate,
+            min_exclusive=self.min_exclusive,
             unit=self.unit,
             named_party_ids=frozenset(self.named),
         )
@@ -404,6 +407,7 @@ class StoryTeller:
             named,
             core[:1].lower() + core[1:],
             hedged[:1].lower() + hedged[1:],
+            min_exclusive=text.startswith("more than "),
         )
         return claim, self._voices(scene, lead, opposing, count)
 
@@ -716,6 +720,8 @@ class StoryTeller:
             "count_min": claim.count_min,
             "count_max": claim.count_max,
             "count_approximate": claim.approximate,
+            "count_min_exclusive": claim.min_exclusive,
+            "count_max_exclusive": False,
             "unit": claim.unit,
             "event": event,
             "named_parties": [
@@ -734,7 +740,8 @@ class StoryTeller:
         batch.rows[tables.CLAIM].append(
             (
                 claim.id, claim.text, event_id, claim.aspect, claim.count_min, claim.count_max,
-                claim.approximate, claim.unit, status, suggested, basis, reasons, independent,
+                claim.approximate, claim.min_exclusive, False, claim.unit, status, suggested,
+                basis, reasons, independent,
                 archived_at, archived_by, created, updated, rng.choice(self.staff.reporters),
                 oldest_open_flag, None,
             )

@@ -45,7 +45,8 @@ FIELDS: dict[type[models.Model], list[str]] = {
     ],
     Claim: [
         "id", "text", "event_id", "aspect", "count_min", "count_max", "count_approximate",
-        "unit", "status", "suggested_status", "suggestion_basis", "suggestion_reasons",
+        "count_min_exclusive", "count_max_exclusive", "unit", "status", "suggested_status",
+        "suggestion_basis", "suggestion_reasons",
         "independent_sources", "archived_at", "archived_by_id", "created_at", "updated_at",
         "created_by_id", "oldest_open_flag_at", "accounts_changed_at",
     ],

@@ -189,6 +189,7 @@ def _quantity_at(
     low: int | None = number.value
     high: int | None = number.value
     approximate = False
+    min_exclusive = max_exclusive = False
     rule = "exact number"
     cursor = number.end
 
@@ -223,8 +224,12 @@ def _quantity_at(
             high, rule = None, "at least N: [N, open)"
         elif kind == "morethan":
             low, high, rule = number.value + 1, None, "more than N: [N+1, open)"
+            min_exclusive = True
+        elif kind == "fewer" and number.value >= 1:
+            low, high, rule = 0, number.value - 1, "fewer than N: [0, N-1]"
+            max_exclusive = True
         elif kind == "fewer":
-            low, high, rule = 0, max(0, number.value - 1), "fewer than N: [0, N-1]"
+            low, high, rule = 0, 0, "fewer than N: [0, N-1]"
         elif kind == "atmost":
             low, rule = 0, "up to N: [0, N]"
         elif kind == "approx":
@@ -258,6 +263,8 @@ def _quantity_at(
         noun=noun,
         aspect=str(aspect) if aspect else "",
         rule=rule,
+        min_exclusive=min_exclusive,
+        max_exclusive=max_exclusive,
     )
 
 

@@ -86,6 +86,9 @@ class Quantity:
     noun: str = ""  # the counted noun as written ("civilians"), if any
     aspect: str = ""  # a tracker.vocabularies.Aspect value, "" when the text gives none
     rule: str = ""
+    # "more than 30" is [31, open) said as "more than"; "fewer than 10" is [0, 9].
+    min_exclusive: bool = False
+    max_exclusive: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +102,8 @@ class Quantity:
             "noun": self.noun,
             "aspect": self.aspect,
             "rule": self.rule,
+            "min_exclusive": self.min_exclusive,
+            "max_exclusive": self.max_exclusive,
         }
 
 

@@ -21,6 +21,19 @@ class Claim(models.Model):
     count_approximate = models.BooleanField(
         default=False, help_text='The number was given loosely ("roughly 2,000").'
     )
+    # How a bound was said. "More than 30" is stored as [31, open) for the
+    # comparison, with count_min_exclusive so it still reads "more than 30";
+    # "fewer than 10" is [0, 9] with count_max_exclusive.
+    count_min_exclusive = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text='The lower bound was said as "more than" the number below the minimum.',
+    )
+    count_max_exclusive = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text='The upper bound was said as "fewer than" the number above the maximum.',
+    )
     unit = models.CharField(max_length=32, choices=Unit.choices, blank=True)
     # Who the claim says did it (perpetrator) or holds the ground (territory).
     # Several parties on one claim are alternatives: "it or partner forces".
@@ -109,6 +122,15 @@ class Claim(models.Model):
                 | ~models.Q(unit=""),
                 name="claim_interval_has_unit",
             ),
+            # "More than 0" is [1, open); "fewer than" needs an upper bound.
+            models.CheckConstraint(
+                condition=models.Q(count_min_exclusive=False) | models.Q(count_min__gte=1),
+                name="claim_exclusive_min_above_zero",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(count_max_exclusive=False) | models.Q(count_max__isnull=False),
+                name="claim_exclusive_max_given",
+            ),
         ]
         indexes = [
             models.Index(fields=["event", "aspect"], name="claim_event_aspect_idx"),
@@ -144,7 +166,12 @@ class Claim(models.Model):
         if self.count_min is None and self.count_max is None:
             return ""
         return figure_words(
-            self.count_min, self.count_max, approximate=self.count_approximate, unit=self.unit
+            self.count_min,
+            self.count_max,
+            approximate=self.count_approximate,
+            unit=self.unit,
+            min_exclusive=self.count_min_exclusive,
+            max_exclusive=self.count_max_exclusive,
         )
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
+from tracker.conflicts.intervals import figure_words
 from tracker.vocabularies import (
     Aspect,
     SourceKind,
@@ -53,6 +54,9 @@ class Suggestion(models.Model):
     count_min = models.PositiveBigIntegerField(null=True, blank=True)
     count_max = models.PositiveBigIntegerField(null=True, blank=True)
     count_approximate = models.BooleanField(default=False)
+    # "More than 30" / "fewer than 10", as on Claim.
+    count_min_exclusive = models.BooleanField(default=False, db_default=False)
+    count_max_exclusive = models.BooleanField(default=False, db_default=False)
     unit = models.CharField(max_length=32, choices=Unit.choices, blank=True)
     named_parties = models.ManyToManyField("tracker.Source", blank=True, related_name="+")
     event = models.ForeignKey(
@@ -115,6 +119,20 @@ class Suggestion(models.Model):
     def __str__(self) -> str:
         who = self.speaker_text or "the outlet"
         return f"{who}: {self.claim_text[:70]}"
+
+    @property
+    def interval_display(self) -> str:
+        """The figure in words, as a claim's: "more than 30 people", "about 2,000 km²"."""
+        if self.count_min is None and self.count_max is None:
+            return ""
+        return figure_words(
+            self.count_min,
+            self.count_max,
+            approximate=self.count_approximate,
+            unit=self.unit,
+            min_exclusive=self.count_min_exclusive,
+            max_exclusive=self.count_max_exclusive,
+        )
 
     @property
     def speaker_display(self) -> str:

@@ -106,6 +106,8 @@ def _apply_claim(seed: ClaimSeed, event: Event | None, report: LoadReport) -> Cl
             count_min=seed.count_min,
             count_max=seed.count_max,
             count_approximate=seed.count_approximate,
+            count_min_exclusive=seed.count_min_exclusive,
+            count_max_exclusive=seed.count_max_exclusive,
             unit=seed.unit,
             named_parties=[
                 _resolve_source(name, field_name="named_parties") for name in seed.named_parties

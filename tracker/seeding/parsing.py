@@ -83,6 +83,9 @@ class ClaimSeed:
     count_approximate: bool
     unit: str
     named_parties: tuple[str, ...]
+    # "more than 30" is min 31 with min_exclusive; "fewer than 10" max 9 with max_exclusive.
+    count_min_exclusive: bool = False
+    count_max_exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -326,11 +329,23 @@ def _parse_claim(raw: Any, label: str, events: set[str]) -> ClaimSeed:
     if event is not None and event not in events:
         raise ItemError(f"event: no event with id {event!r} in this file")
     if not isinstance(raw.get("interval") or {}, dict):
-        raise ItemError("interval: must be an object with min, max, unit, approximate, or null")
-    interval = _Fields(raw.get("interval") or {}, allowed={"min", "max", "unit", "approximate"})
+        raise ItemError(
+            "interval: must be an object with min, max, unit, approximate, min_exclusive, "
+            "max_exclusive, or null"
+        )
+    interval = _Fields(
+        raw.get("interval") or {},
+        allowed={"min", "max", "unit", "approximate", "min_exclusive", "max_exclusive"},
+    )
     count_min, count_max = interval.count("min"), interval.count("max")
     if count_min is not None and count_max is not None and count_min > count_max:
         raise ItemError(f"interval: min ({count_min}) is greater than max ({count_max})")
+    min_exclusive = interval.boolean("min_exclusive")
+    max_exclusive = interval.boolean("max_exclusive")
+    if min_exclusive and not count_min:
+        raise ItemError('interval: min_exclusive ("more than") needs a min of at least 1')
+    if max_exclusive and count_max is None:
+        raise ItemError('interval: max_exclusive ("fewer than") needs a max')
     return ClaimSeed(
         item=f"{label} {fields.text('id', required=True)!r}",
         key=fields.text("id", required=True),
@@ -342,6 +357,8 @@ def _parse_claim(raw: Any, label: str, events: set[str]) -> ClaimSeed:
         count_approximate=interval.boolean("approximate"),
         unit=interval.text("unit"),
         named_parties=fields.names("named_parties"),
+        count_min_exclusive=min_exclusive,
+        count_max_exclusive=max_exclusive,
     )
 
 

@@ -48,7 +48,8 @@ def claim_api_list_queryset() -> QuerySet[Claim]:
 # What a row of the claims list shows; the rest (the suggestion's reasons, who
 # archived it, the event's other fields) stays in the database.
 PAGE_COLUMNS = (
-    "text", "event__name", "aspect", "count_min", "count_max", "count_approximate", "unit",
+    "text", "event__name", "aspect", "count_min", "count_max", "count_approximate",
+    "count_min_exclusive", "count_max_exclusive", "unit",
     "status", "suggested_status", "independent_sources", "archived_at", "created_at",
     "updated_at",
 )  # fmt: skip

@@ -55,6 +55,8 @@ def _claim_info(claim: Claim) -> ClaimInfo:
         count_min=claim.count_min,
         count_max=claim.count_max,
         approximate=claim.count_approximate,
+        min_exclusive=claim.count_min_exclusive,
+        max_exclusive=claim.count_max_exclusive,
         unit=claim.unit,
         named_party_ids=frozenset(party.pk for party in claim.named_parties.all()),
     )

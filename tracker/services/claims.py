@@ -41,6 +41,31 @@ def check_interval(count_min: int | None, count_max: int | None, unit: str) -> N
         raise ValidationError({"unit": "A count needs a unit."})
 
 
+def check_bounds_said(
+    count_min: int | None, count_max: int | None, *, min_exclusive: bool, max_exclusive: bool
+) -> None:
+    """ "More than N" is stored as a minimum of N+1, "fewer than N" as a maximum of N-1."""
+    if min_exclusive and (count_min is None or count_min < 1):
+        raise ValidationError(
+            {"count_min_exclusive": '"More than N" needs a minimum of N+1 (at least 1).'}
+        )
+    if max_exclusive and count_max is None:
+        raise ValidationError({"count_max_exclusive": '"Fewer than N" needs a maximum (N-1).'})
+
+
+# Said to whoever leaves a perpetrator claim without its party.
+NAME_THE_PARTY = (
+    "A perpetrator claim must name the party it says did it. If the source does not "
+    'know who ("unidentified gunmen", "an unknown aircraft"), name the source '
+    '"Unidentified".'
+)
+
+
+def check_perpetrator_named(aspect: str, named_parties) -> None:
+    if aspect == Aspect.PERPETRATOR and not named_parties:
+        raise ValidationError({"named_parties": NAME_THE_PARTY})
+
+
 @service
 def claim_create(
     *,
@@ -51,6 +76,8 @@ def claim_create(
     count_min: int | None = None,
     count_max: int | None = None,
     count_approximate: bool = False,
+    count_min_exclusive: bool = False,
+    count_max_exclusive: bool = False,
     unit: str = "",
     named_parties: list[Source] | tuple[Source, ...] = (),
 ) -> Claim:
@@ -58,6 +85,10 @@ def claim_create(
     text = clean_text("text", text, required=True, max_length=5000).strip()
     check_choice("aspect", aspect, Aspect)
     check_interval(count_min, count_max, unit)
+    check_bounds_said(
+        count_min, count_max, min_exclusive=count_min_exclusive, max_exclusive=count_max_exclusive
+    )
+    check_perpetrator_named(aspect, named_parties)
     claim = Claim(
         text=text,
         aspect=aspect,
@@ -65,6 +96,8 @@ def claim_create(
         count_min=count_min,
         count_max=count_max,
         count_approximate=count_approximate,
+        count_min_exclusive=count_min_exclusive,
+        count_max_exclusive=count_max_exclusive,
         unit=unit,
         created_by=history_user(actor),
     )
@@ -77,8 +110,8 @@ def claim_create(
 
 
 CLAIM_EDITABLE = (
-    "text", "aspect", "event", "count_min", "count_max", "count_approximate", "unit",
-    "named_parties",
+    "text", "aspect", "event", "count_min", "count_max", "count_approximate",
+    "count_min_exclusive", "count_max_exclusive", "unit", "named_parties",
 )  # fmt: skip
 
 
@@ -106,7 +139,20 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
         changes.get("count_max", claim.count_max),
         changes.get("unit", claim.unit),
     )
+    check_bounds_said(
+        changes.get("count_min", claim.count_min),
+        changes.get("count_max", claim.count_max),
+        min_exclusive=changes.get("count_min_exclusive", claim.count_min_exclusive),
+        max_exclusive=changes.get("count_max_exclusive", claim.count_max_exclusive),
+    )
     named_parties = changes.pop("named_parties", None)
+    if "aspect" in changes or named_parties is not None:
+        # Only when the edit touches the aspect or the parties: an older perpetrator
+        # claim without a party can still have its wording corrected.
+        check_perpetrator_named(
+            changes.get("aspect", claim.aspect),
+            named_parties if named_parties is not None else claim.named_parties.exists(),
+        )
     previous_event = claim.event
     changed = [field for field, value in changes.items() if getattr(claim, field) != value]
     parties_changed = named_parties is not None and {p.pk for p in named_parties} != set(

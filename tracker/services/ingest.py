@@ -89,6 +89,8 @@ def _row(document: Document | None, ordinal: int, extracted: Extracted, event) -
         count_min=interval.min if has_count else None,
         count_max=interval.max if has_count else None,
         count_approximate=bool(interval.approximate) if has_count else False,
+        count_min_exclusive=bool(has_count and interval.min_exclusive),
+        count_max_exclusive=bool(has_count and interval.max_exclusive),
         unit=unit if has_count else "",
         event=event,
         rules=list(extracted.rules),

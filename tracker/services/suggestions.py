@@ -19,7 +19,7 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services.accounts import account_add, locate_quote
-from tracker.services.claims import check_interval, claim_create
+from tracker.services.claims import check_bounds_said, check_interval, claim_create
 from tracker.services.sources import source_create, source_named
 from tracker.vocabularies import (
     COUNT_ASPECTS,
@@ -32,7 +32,8 @@ from tracker.vocabularies import (
 
 SUGGESTION_EDITABLE = (
     "source", "stance", "intermediary", "claim_text", "aspect", "count_min", "count_max",
-    "count_approximate", "unit", "event", "named_parties", "quote", "quote_start", "quote_end",
+    "count_approximate", "count_min_exclusive", "count_max_exclusive", "unit", "event",
+    "named_parties", "quote", "quote_start", "quote_end",
 )  # fmt: skip
 
 
@@ -76,6 +77,12 @@ def suggestion_update(*, actor: Actor, suggestion: Suggestion, **changes) -> Sug
         changes.get("count_min", suggestion.count_min),
         changes.get("count_max", suggestion.count_max),
         changes.get("unit", suggestion.unit),
+    )
+    check_bounds_said(
+        changes.get("count_min", suggestion.count_min),
+        changes.get("count_max", suggestion.count_max),
+        min_exclusive=changes.get("count_min_exclusive", suggestion.count_min_exclusive),
+        max_exclusive=changes.get("count_max_exclusive", suggestion.count_max_exclusive),
     )
     parties = changes.pop("named_parties", None)
     for field, value in changes.items():
@@ -155,6 +162,8 @@ def _claim(actor: Actor, suggestion: Suggestion, event: Event | None) -> Claim:
         count_min=suggestion.count_min,
         count_max=suggestion.count_max,
         count_approximate=suggestion.count_approximate,
+        count_min_exclusive=suggestion.count_min_exclusive,
+        count_max_exclusive=suggestion.count_max_exclusive,
         unit=suggestion.unit,
         named_parties=list(suggestion.named_parties.all()),
     )
@@ -167,6 +176,14 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, **changes) -> Acc
     if changes:
         suggestion = suggestion_update(actor=actor, suggestion=suggestion, **changes)
     suggestion = _pending(suggestion)
+    if suggestion.aspect == Aspect.PERPETRATOR and not suggestion.named_parties.exists():
+        raise ValidationError(
+            {
+                "named_parties": "The extractor could not tell which party this account "
+                'blames: choose it (or "Unidentified" when the source does not know) '
+                "before accepting."
+            }
+        )
     source = _speaker(actor, suggestion)
     intermediary = _intermediary(actor, suggestion)
     if intermediary is not None and intermediary.pk == source.pk:

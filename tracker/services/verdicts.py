@@ -19,8 +19,8 @@ from tracker.vocabularies import VerificationStatus
 
 # What a verdict is about; in the order a rationale names them.
 SUBSTANCE_FIELDS = (
-    "text", "aspect", "event", "count_min", "count_max", "count_approximate", "unit",
-    "named_parties",
+    "text", "aspect", "event", "count_min", "count_max", "count_approximate",
+    "count_min_exclusive", "count_max_exclusive", "unit", "named_parties",
 )  # fmt: skip
 NO_VERDICT = frozenset({VerificationStatus.UNVERIFIED, VerificationStatus.IN_REVIEW})
 
@@ -43,6 +43,8 @@ def judged_substance(claim: Claim) -> dict[str, Any]:
         "count_min": claim.count_min,
         "count_max": claim.count_max,
         "count_approximate": claim.count_approximate,
+        "count_min_exclusive": claim.count_min_exclusive,
+        "count_max_exclusive": claim.count_max_exclusive,
         "unit": claim.unit,
         "event": None if event is None else {"id": event.pk, "name": event.name},
         "named_parties": [

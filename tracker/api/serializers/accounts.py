@@ -2,7 +2,9 @@ from rest_framework import serializers
 
 from tracker.api.serializers.common import (
     DocumentSummarySerializer,
+    RelatedField,
     RootedSourceSummarySerializer,
+    SourceField,
     SourceSummarySerializer,
     StrictCharField,
     WriteSerializer,
@@ -32,15 +34,17 @@ class AccountSerializer(serializers.ModelSerializer):
 
 class AccountUpdateSerializer(WriteSerializer):
     ignored_fields = frozenset({"id", "created_at", "updated_at"})
-    refused_fields = {"claim": "An account stays with its claim; add a new account instead."}
 
-    source = serializers.PrimaryKeyRelatedField(
-        queryset=Source.objects.all(), help_text="The original speaker."
-    )
+    # Sent back as read it is ignored; another claim is refused by the view: an
+    # account stays with its claim.
+    claim = RelatedField(
+        queryset=Claim.objects.all(), required=False, write_only=True,
+        help_text="Read-only here: an account stays with its claim.",
+    )  # fmt: skip
+
+    source = SourceField(queryset=Source.objects.all(), help_text="The original speaker.")
     stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.ASSERTS)
-    document = serializers.PrimaryKeyRelatedField(
-        queryset=Document.objects.defer("text"), allow_null=True, default=None
-    )
+    document = RelatedField(queryset=Document.objects.defer("text"), allow_null=True, default=None)
     quote = StrictCharField(
         allow_blank=True, default="", trim_whitespace=False, max_length=20000,
         help_text="Verbatim from the document's text.",
@@ -52,7 +56,7 @@ class AccountUpdateSerializer(WriteSerializer):
     quote_end = serializers.IntegerField(
         min_value=0, max_value=MAX_OFFSET, allow_null=True, default=None
     )
-    intermediary = serializers.PrimaryKeyRelatedField(
+    intermediary = SourceField(
         queryset=Source.objects.all(), allow_null=True, default=None,
         help_text='The outlet it came through ("told Rudaw English").',
     )  # fmt: skip
@@ -60,6 +64,4 @@ class AccountUpdateSerializer(WriteSerializer):
 
 
 class AccountCreateSerializer(AccountUpdateSerializer):
-    refused_fields = {}
-
-    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    claim = RelatedField(queryset=Claim.objects.all())

@@ -4,7 +4,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.api.serializers.accounts import AccountSerializer
-from tracker.api.serializers.common import SourceSummarySerializer, StrictCharField, WriteSerializer
+from tracker.api.serializers.common import (
+    RelatedField,
+    SourceField,
+    SourceSummarySerializer,
+    StrictCharField,
+    WriteSerializer,
+)
 from tracker.api.serializers.findings import FindingSummarySerializer
 from tracker.api.serializers.flags import FlagSerializer
 from tracker.api.serializers.status_changes import StatusChangeSerializer
@@ -31,7 +37,8 @@ class ClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "text", "event", "event_name", "aspect", "count_min", "count_max",
-            "count_approximate", "unit", "interval", "status", "suggested_status",
+            "count_approximate", "count_min_exclusive", "count_max_exclusive", "unit",
+            "interval", "status", "suggested_status",
             "independent_sources", "account_count", "open_flag_count", "has_open_conflict",
             "archived", "created_at", "updated_at",
         ]  # fmt: skip
@@ -54,6 +61,8 @@ class ClaimSerializer(serializers.ModelSerializer):
             "count_min": claim.count_min,
             "count_max": claim.count_max,
             "count_approximate": claim.count_approximate,
+            "count_min_exclusive": claim.count_min_exclusive,
+            "count_max_exclusive": claim.count_max_exclusive,
             "unit": claim.unit,
             "interval": claim.interval_display,
             "status": claim.status,
@@ -128,13 +137,12 @@ class ClaimWriteSerializer(WriteSerializer):
 
     ignored_fields = frozenset(
         set(ClaimDetailSerializer.Meta.fields) - {"text", "event", "aspect", "count_min",
-         "count_max", "count_approximate", "unit", "named_parties", "status"}
+         "count_max", "count_approximate", "count_min_exclusive", "count_max_exclusive", "unit",
+         "named_parties", "status"}
     )  # fmt: skip
 
     text = StrictCharField(max_length=5000)
-    event = serializers.PrimaryKeyRelatedField(
-        queryset=Event.objects.all(), allow_null=True, default=None
-    )
+    event = RelatedField(queryset=Event.objects.all(), allow_null=True, default=None)
     aspect = serializers.ChoiceField(choices=Aspect.choices, default=Aspect.OTHER)
     count_min = serializers.IntegerField(
         min_value=0, max_value=MAX_COUNT, allow_null=True, default=None,
@@ -145,8 +153,18 @@ class ClaimWriteSerializer(WriteSerializer):
         help_text='Highest count; null is open ("at least 35").',
     )  # fmt: skip
     count_approximate = serializers.BooleanField(default=False)
+    count_min_exclusive = serializers.BooleanField(
+        default=False,
+        help_text='The minimum was said as "more than" one less: "more than 30" is count_min '
+        "31 with this true.",
+    )
+    count_max_exclusive = serializers.BooleanField(
+        default=False,
+        help_text='The maximum was said as "fewer than" one more: "fewer than 10" is count_max '
+        "9 with this true.",
+    )
     unit = serializers.ChoiceField(choices=Unit.choices, allow_blank=True, default="")
-    named_parties = serializers.PrimaryKeyRelatedField(
+    named_parties = SourceField(
         queryset=Source.objects.all(), many=True, default=list,
         help_text="Parties the claim names; several are alternatives.",
     )  # fmt: skip

@@ -3,11 +3,16 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.models import Document, Source
+from tracker.services.sources import source_named
 
 MAX_NOTE = 5000
+# Longer than any source name or alias may be.
+MAX_NAME = 500
 
 
 class WriteSerializer(serializers.Serializer):
@@ -54,6 +59,82 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+_ID = {"type": "integer", "minimum": 1}
+_AS_READ = {
+    "type": "object",
+    "properties": {"id": _ID},
+    "required": ["id"],
+    "description": "The object as the API reads it; only its id is used.",
+}
+
+
+@extend_schema_field({"oneOf": [_ID, _AS_READ]})
+class RelatedField(serializers.PrimaryKeyRelatedField):
+    """A related object by its id, or as the API reads it: ``{"id": 1, "name": ...}``.
+
+    What a GET gives back can be sent back with PUT or PATCH unchanged.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            if "id" not in data:
+                raise serializers.ValidationError('Give the id, or an object with its "id".')
+            data = data["id"]
+        if isinstance(data, bool):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            _ID,
+            _AS_READ,
+            {"type": "string", "description": "The source's name or one of its aliases."},
+            {
+                "type": "object",
+                "properties": {"name": {"type": "string"}},
+                "required": ["name"],
+                "description": "By name or alias, as a tool that has only the name sends it.",
+            },
+        ]
+    }
+)
+class SourceField(RelatedField):
+    """A source by id, as read, or by name or alias ("SANA", {"name": "SANA"}).
+
+    A name is looked up as the admin and the seeds look it up (ignoring case in
+    every script); a name several sources share is refused with their labels
+    and ids, a name no source has is refused too: sources are added on purpose
+    (POST /api/sources/), not by a typo.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        name = None
+        if isinstance(data, str) and not data.strip().isdigit():
+            name = data
+        elif isinstance(data, Mapping) and "id" not in data and "name" in data:
+            name = data["name"]
+            if not isinstance(name, str):
+                raise serializers.ValidationError('"name" must be text.')
+        if name is None:
+            return super().to_internal_value(data)
+        if not name.strip():
+            raise serializers.ValidationError("Give the source's id or name.")
+        if len(name) > MAX_NAME or "\x00" in name:
+            raise serializers.ValidationError("No source has such a name.")
+        try:
+            source = source_named(name)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+        if source is None or not self.get_queryset().filter(pk=source.pk).exists():
+            raise serializers.ValidationError(
+                f"No source is named {name.strip()!r}; give its id, or add it first "
+                "(POST /api/sources/)."
+            )
+        return source
 
 
 def username_field(source: str) -> serializers.CharField:

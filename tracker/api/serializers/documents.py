@@ -5,6 +5,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from tracker.api.serializers.common import (
+    SourceField,
     SourceSummarySerializer,
     StrictCharField,
     WriteSerializer,
@@ -138,9 +139,7 @@ class DocumentUpdateSerializer(WriteSerializer):
     )  # fmt: skip
 
     title = StrictCharField(max_length=500, allow_blank=True, default="")
-    outlet = serializers.PrimaryKeyRelatedField(
-        queryset=Source.objects.all(), allow_null=True, default=None
-    )
+    outlet = SourceField(queryset=Source.objects.all(), allow_null=True, default=None)
     url = StrictCharField(max_length=2000, allow_blank=True, default="")
     published_at = serializers.DateTimeField(allow_null=True, default=None)
     retrieved_at = serializers.DateTimeField(allow_null=True, default=None)

@@ -12,6 +12,7 @@ from tracker.api.serializers.common import (
     DocumentSummarySerializer,
     IntervalSerializer,
     NamedSerializer,
+    SourceField,
     SourceSummarySerializer,
     StrictCharField,
     WriteSerializer,
@@ -185,6 +186,8 @@ class EventDetailSerializer(EventSerializer):
                                 claim.count_max,
                                 approximate=claim.count_approximate,
                                 unit=claim.unit,
+                                min_exclusive=claim.count_min_exclusive,
+                                max_exclusive=claim.count_max_exclusive,
                             ),
                         }
                         if has_count
@@ -255,8 +258,8 @@ class EventDetailSerializer(EventSerializer):
 
 class EventWriteSerializer(WriteSerializer):
     ignored_fields = frozenset(
-        {"id", "claim_count", "created_at", "updated_at", "claims", "accounts", "aspects",
-         "findings"}
+        {"id", "claim_count", "created_at", "updated_at", "summary", "claims", "accounts",
+         "aspects", "findings"}
     )  # fmt: skip
 
     name = StrictCharField(max_length=300)
@@ -265,7 +268,7 @@ class EventWriteSerializer(WriteSerializer):
     date_end = serializers.DateField(allow_null=True, default=None)
     date_text = StrictCharField(max_length=200, allow_blank=True, default="")
     description = StrictCharField(max_length=20000, allow_blank=True, default="")
-    parties = serializers.PrimaryKeyRelatedField(
+    parties = SourceField(
         queryset=Source.objects.all(), many=True, default=list,
         help_text="Belligerents: their accounts of this event are marked interested.",
     )  # fmt: skip

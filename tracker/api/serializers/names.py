@@ -2,7 +2,12 @@
 
 from rest_framework import serializers
 
-from tracker.api.serializers.common import SourceSummarySerializer, StrictCharField, WriteSerializer
+from tracker.api.serializers.common import (
+    SourceField,
+    SourceSummarySerializer,
+    StrictCharField,
+    WriteSerializer,
+)
 from tracker.models import EntityAlias, NamedEntity, Source
 from tracker.models.entity import EntityKind
 
@@ -31,7 +36,7 @@ class NamedEntityWriteSerializer(WriteSerializer):
 
     name = StrictCharField(max_length=200)
     kind = serializers.ChoiceField(choices=EntityKind.choices)
-    source = serializers.PrimaryKeyRelatedField(
+    source = SourceField(
         queryset=Source.objects.all(), allow_null=True, default=None,
         help_text="The source this entity is, when it also makes claims (at most one entity).",
     )  # fmt: skip

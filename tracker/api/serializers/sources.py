@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from tracker.api.serializers.common import SourceSummarySerializer, StrictCharField, WriteSerializer
+from tracker.api.serializers.common import (
+    SourceField,
+    SourceSummarySerializer,
+    StrictCharField,
+    WriteSerializer,
+)
 from tracker.models import Source
 from tracker.vocabularies import Reliability, SourceKind
 
@@ -21,11 +26,13 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class SourceWriteSerializer(WriteSerializer):
-    ignored_fields = frozenset({"id", "root", "account_count", "created_at", "updated_at"})
+    ignored_fields = frozenset(
+        {"id", "display_name", "root", "account_count", "created_at", "updated_at"}
+    )
 
     name = StrictCharField(max_length=200)
     kind = serializers.ChoiceField(choices=SourceKind.choices)
-    parent = serializers.PrimaryKeyRelatedField(
+    parent = SourceField(
         queryset=Source.objects.all(), allow_null=True, default=None,
         help_text="The source this one speaks for (its army, its state).",
     )  # fmt: skip

@@ -9,12 +9,13 @@ from tracker.api.serializers.accounts import MAX_OFFSET
 from tracker.api.serializers.common import (
     DocumentSummarySerializer,
     NamedSerializer,
+    RelatedField,
+    SourceField,
     SourceSummarySerializer,
     StrictCharField,
     WriteSerializer,
     username_field,
 )
-from tracker.conflicts.intervals import figure_words
 from tracker.models import Event, Source, Suggestion
 from tracker.services.claims import MAX_COUNT
 from tracker.vocabularies import Aspect, Stance, SuggestionStatus, Unit
@@ -24,15 +25,8 @@ CONTEXT_CHARS = 160
 
 
 def interval_text(suggestion: Suggestion) -> str:
-    """The figure in words, as the claims list writes it: "more than 30" reads "at least 31"."""
-    if suggestion.count_min is None and suggestion.count_max is None:
-        return ""
-    return figure_words(
-        suggestion.count_min,
-        suggestion.count_max,
-        approximate=suggestion.count_approximate,
-        unit=suggestion.unit,
-    )
+    """The figure in words, as the claims list writes it: "more than 30", "at least 35"."""
+    return suggestion.interval_display
 
 
 class SuggestedAccountSerializer(serializers.ModelSerializer):
@@ -50,7 +44,9 @@ class SuggestedAccountSerializer(serializers.ModelSerializer):
     intermediary = SourceSummarySerializer(
         read_only=True, allow_null=True, help_text="The known source it was relayed through."
     )
-    interval = serializers.SerializerMethodField(help_text='e.g. "[31, open) people".')
+    interval = serializers.SerializerMethodField(
+        help_text='The figure in words, e.g. "more than 30 people".'
+    )
     event = NamedSerializer(read_only=True, allow_null=True, help_text="The event it is about.")
 
     class Meta:
@@ -59,8 +55,8 @@ class SuggestedAccountSerializer(serializers.ModelSerializer):
             "id", "document", "ordinal", "status", "voice", "speaker", "speaker_text", "source",
             "proposed_source_name", "cue_text", "stance", "quote", "quote_start", "quote_end",
             "intermediary_text", "intermediary", "claim_text", "aspect", "count_min",
-            "count_max", "count_approximate", "unit", "interval", "event", "account",
-            "created_at",
+            "count_max", "count_approximate", "count_min_exclusive", "count_max_exclusive",
+            "unit", "interval", "event", "account", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -144,16 +140,17 @@ class SuggestionEditSerializer(WriteSerializer):
 
     ignored_fields = frozenset(
         set(SuggestedAccountDetailSerializer.Meta.fields) - {"source", "stance", "intermediary",
-         "claim_text", "aspect", "count_min", "count_max", "count_approximate", "unit", "event",
+         "claim_text", "aspect", "count_min", "count_max", "count_approximate",
+         "count_min_exclusive", "count_max_exclusive", "unit", "event",
          "named_parties", "quote", "quote_start", "quote_end", "status"}
     )  # fmt: skip
 
-    source = serializers.PrimaryKeyRelatedField(
+    source = SourceField(
         queryset=Source.objects.all(), allow_null=True, required=False,
         help_text="Who said it; null falls back to the proposed new source.",
     )  # fmt: skip
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
-    intermediary = serializers.PrimaryKeyRelatedField(
+    intermediary = SourceField(
         queryset=Source.objects.all(), allow_null=True, required=False,
         help_text='The outlet it came through ("told Rudaw English").',
     )  # fmt: skip
@@ -168,11 +165,15 @@ class SuggestionEditSerializer(WriteSerializer):
         help_text="Highest count; null is open.",
     )  # fmt: skip
     count_approximate = serializers.BooleanField(required=False)
-    unit = serializers.ChoiceField(choices=Unit.choices, allow_blank=True, required=False)
-    event = serializers.PrimaryKeyRelatedField(
-        queryset=Event.objects.all(), allow_null=True, required=False
+    count_min_exclusive = serializers.BooleanField(
+        required=False, help_text='Said as "more than count_min - 1".'
     )
-    named_parties = serializers.PrimaryKeyRelatedField(
+    count_max_exclusive = serializers.BooleanField(
+        required=False, help_text='Said as "fewer than count_max + 1".'
+    )
+    unit = serializers.ChoiceField(choices=Unit.choices, allow_blank=True, required=False)
+    event = RelatedField(queryset=Event.objects.all(), allow_null=True, required=False)
+    named_parties = SourceField(
         queryset=Source.objects.all(), many=True, required=False,
         help_text="Parties the claim names; several are alternatives.",
     )  # fmt: skip

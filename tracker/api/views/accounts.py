@@ -2,6 +2,7 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -82,6 +83,11 @@ class AccountViewSet(
         return services.account_add(actor=self.request.user, **values)
 
     def service_update(self, instance: Account, values: dict[str, Any]) -> None:
+        claim = values.pop("claim", None)
+        if claim is not None and claim.pk != instance.claim_id:
+            raise ValidationError(
+                {"claim": ["An account stays with its claim; add a new account instead."]}
+            )
         services.account_update(actor=self.request.user, account=instance, **values)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tracker.api.query_parameters import refuse_unknown_parameters
 from tracker.api.schema import CURRENT, errors, ok
 from tracker.api.security import log_security_event
 from tracker.api.serializers.auth import (
@@ -95,6 +96,7 @@ class TokenListView(APIView):
         responses={200: ok(ApiTokenSerializer(many=True), CURRENT), **errors(401)},
     )
     def get(self, request: Request) -> Response:
+        refuse_unknown_parameters(request, set())
         tokens = ApiToken.objects.filter(user=request.user)
         return Response(ApiTokenSerializer(tokens, many=True).data)
 

@@ -1,7 +1,6 @@
 """Exports a newsroom can publish or open: the ClaimReview feed and CSV."""
 
 from django.http import StreamingHttpResponse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -15,6 +14,7 @@ from tracker.api.csv_export import csv_lines
 from tracker.api.filters import ClaimFilter
 from tracker.api.pagination import NewestFirstCursor
 from tracker.api.permissions import VerdictsPublicOrModelPermissions
+from tracker.api.query_parameters import ChoiceNamingFilterBackend, KnownParameters
 from tracker.api.renderers import CSVRenderer, JSONLDRenderer
 from tracker.api.schema import errors
 from tracker.models import Claim
@@ -35,7 +35,7 @@ class ClaimReviewFeedView(generics.GenericAPIView):
     permission_model = Claim
     renderer_classes = [JSONLDRenderer, JSONRenderer]
     pagination_class = VerdictCursor
-    filter_backends: list = []
+    filter_backends = [KnownParameters]
 
     def get_queryset(self):
         return claimreview_queryset()
@@ -61,7 +61,7 @@ class ClaimReviewFeedView(generics.GenericAPIView):
         },
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         reviews = []
         for claim in page:
             api_url = reverse("api:claim-claimreview", kwargs={"pk": claim.pk}, request=request)
@@ -100,7 +100,7 @@ class ClaimCSVExportView(generics.GenericAPIView):
     filterset_class = ClaimFilter
     # The filters only: rows stream in id order, so ?ordering has nothing to
     # choose (and the ordering backend, given no fields, would fail with a 500).
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [KnownParameters, ChoiceNamingFilterBackend]
     pagination_class = None
 
     def get_queryset(self):
