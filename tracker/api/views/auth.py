@@ -87,6 +87,8 @@ class TokenView(APIView):
 
 class TokenListView(APIView):
     permission_classes = [IsAuthenticated]
+    # Its name in the write protocol: tokens are credentials, not versioned resources.
+    basename = "token"
 
     @extend_schema(
         summary="Your tokens, live and revoked (never their keys)",
@@ -120,6 +122,7 @@ class TokenListView(APIView):
 
 class TokenDetailView(APIView):
     permission_classes = [IsAuthenticated]
+    basename = "token"
 
     @extend_schema(
         summary="Revoke one of your tokens",
