@@ -723,7 +723,7 @@ class StoryTeller:
                 claim.id, claim.text, event_id, claim.aspect, claim.count_min, claim.count_max,
                 claim.approximate, claim.unit, status, suggested, basis, reasons, independent,
                 archived_at, archived_by, created, updated, rng.choice(self.staff.reporters),
-                oldest_open_flag, None,
+                oldest_open_flag, None, None,
             )
         )  # fmt: skip
 

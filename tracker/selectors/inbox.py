@@ -32,6 +32,7 @@ class Reason:
     key: str
     label: str  # as a heading: "Open conflicts on judged claims"
     why: str  # as a row's reason
+    tag: str  # as a row's short badge
 
 
 @dataclass
@@ -74,26 +75,38 @@ VERDICT_CONFLICT = Reason(
     "verdict_conflict",
     "Open conflicts on judged claims",
     "A conflict or tension is open on a claim that has a verdict",
+    "Conflict on a verdict",
 )
 SENT_BACK = Reason(
-    "sent_back", "Sent back to review", "An edit of the judged claim sent it back to review"
+    "sent_back",
+    "Sent back to review",
+    "An edit of the judged claim sent it back to review",
+    "Sent back",
 )
-OPEN_FLAG = Reason("open_flag", "Open flags", "A reporter flagged it")
+OPEN_FLAG = Reason("open_flag", "Open flags", "A reporter flagged it", "Flagged")
 OPEN_CONFLICT = Reason(
-    "open_conflict", "Conflicts not yet acknowledged", "A conflict or tension is not acknowledged"
+    "open_conflict",
+    "Conflicts not yet acknowledged",
+    "A conflict or tension is not acknowledged",
+    "Open conflict",
 )
 ACCOUNTS_CHANGED = Reason(
     "accounts_changed",
     "Accounts changed since the verdict",
     "Accounts were added or removed since its last status change",
+    "Accounts changed",
 )
 SUGGESTIONS = Reason(
-    "suggestions", "Documents with suggestions", "Suggested accounts are waiting for a decision"
+    "suggestions",
+    "Documents with suggestions",
+    "Suggested accounts are waiting for a decision",
+    "Suggestions",
 )
 READY_TO_JUDGE = Reason(
     "ready_to_judge",
     "Unverified, with two or more accounts",
     "Unverified, and two or more accounts to judge it by",
+    "Ready to judge",
 )
 REASONS = (
     VERDICT_CONFLICT, SENT_BACK, OPEN_FLAG, OPEN_CONFLICT, ACCOUNTS_CHANGED, SUGGESTIONS,
