@@ -243,7 +243,7 @@ def figures(subjects: Subjects) -> dict[str, tuple[Any, bool]]:
         "admin inbox": (get("/admin/inbox/"), False),
         "api inbox": (get("/api/inbox/"), False),
         "api inbox, one reason, deep page": (
-            get("/api/inbox/?reason=ready_to_judge&offset=150&limit=50"),
+            get("/api/inbox/?reason=ready_to_judge&offset=150&page_size=50"),
             False,
         ),
         "search, common word": (get("/api/claims/?search=killed"), False),
@@ -275,9 +275,9 @@ def list_query_counts(subjects: Subjects) -> dict[str, dict[int, int]]:
             size: len(capture(lambda page=f"{url}{joiner}page_size={size}": client.get(page)))
             for size in PAGE_SIZES
         }
-    # The inbox pages by limit: one walk per reason whatever the page's size.
+    # The inbox pages by offset: one walk per reason whatever the page's size.
     counts["/api/inbox/"] = {
-        size: len(capture(lambda page=f"/api/inbox/?limit={size}": client.get(page)))
+        size: len(capture(lambda page=f"/api/inbox/?page_size={size}": client.get(page)))
         for size in PAGE_SIZES
     }
     return counts

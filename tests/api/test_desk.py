@@ -23,13 +23,13 @@ def test_the_inbox_ranks_items_and_counts_them(editor_api, reporter):
     ]
     assert body["counts"]["open_flag"] == {"count": 1, "label": "1"}
     assert body["next_offset"] is None
-    only = editor_api.get("/api/inbox/?reason=ready_to_judge&limit=1").json()
+    only = editor_api.get("/api/inbox/?reason=ready_to_judge&page_size=1").json()
     assert [r["id"] for r in only["results"]] == [ready.pk]
 
 
 def test_the_inbox_refuses_bad_filters_with_400(editor_api):
     assert editor_api.get("/api/inbox/?reason=everything").status_code == 400
-    assert editor_api.get("/api/inbox/?limit=many").status_code == 400
+    assert editor_api.get("/api/inbox/?page_size=many").status_code == 400
     assert editor_api.get("/api/inbox/?offset=-1").status_code == 400
 
 
@@ -67,7 +67,7 @@ def test_assign_to_a_reporter_who_sees_it_and_comments(editor_api, reporter_api,
         "/api/comments/", {"claim": claim.pk, "text": "AP confirms thirty"}, format="json"
     )
     assert comment.status_code == 201 and comment.json()["author"] == "reporter"
-    timeline = reporter_api.get(f"/api/claims/{claim.pk}/timeline/").json()["results"]
+    timeline = reporter_api.get(f"/api/claims/{claim.pk}/timeline/").json()
     assert [e["kind"] for e in timeline] == ["assignment", "comment"]
     assert timeline[1]["summary"] == "AP confirms thirty" and timeline[1]["who"] == "reporter"
 
@@ -102,7 +102,7 @@ def test_an_editor_redacts_with_if_match(editor_api, reporter):
     body = response.json()
     assert body["text"] == "" and body["is_redacted"] and body["redacted_by"] == "editor"
     assert body["redaction_reason"] == "Named a confidential source"
-    timeline = editor_api.get(f"/api/claims/{claim.pk}/timeline/").json()["results"]
+    timeline = editor_api.get(f"/api/claims/{claim.pk}/timeline/").json()
     assert "Jane Doe" not in str(timeline)
 
 

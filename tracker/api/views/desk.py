@@ -3,8 +3,13 @@
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import status
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -12,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker import services
+from tracker.api.filters import AssignmentFilter, CommentFilter
 from tracker.api.schema import (
     CREATED,
     CURRENT,
@@ -48,12 +54,15 @@ from tracker.selectors.inbox import (
 
 
 def timeline_response(entries) -> Response:
-    return Response({"results": TimelineEntrySerializer(entries, many=True).data})
+    return Response(TimelineEntrySerializer(entries, many=True).data)
 
 
 TIMELINE_SCHEMA = extend_schema(
     summary="The timeline: comments, status changes, flags, accounts and assignments",
-    responses={200: TimelineEntrySerializer(many=True), **errors(401, 403, 404)},
+    responses={
+        200: ok(TimelineEntrySerializer(many=True), "The entries, oldest first."),
+        **errors(401, 403, 404),
+    },
 )
 
 
@@ -72,7 +81,7 @@ class CommentViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
         "create": CommentCreateSerializer,
         "redact": CommentRedactSerializer,
     }
-    filterset_fields = ["claim", "event"]
+    filterset_class = CommentFilter
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at"]
 
@@ -124,7 +133,7 @@ class AssignmentViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     list_serializer_class = AssignmentSerializer
     detail_serializer_class = AssignmentSerializer
     input_serializer_classes = {"create": AssignmentCreateSerializer}
-    filterset_fields = ["claim", "event", "assignee"]
+    filterset_class = AssignmentFilter
     ordering_fields = ["assigned_at", "id"]
     ordering = ["-assigned_at"]
 
@@ -156,11 +165,13 @@ class AssignmentViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
 
 
 INBOX_PARAMETERS = [
-    OpenApiParameter("reason", OpenApiTypes.STR, enum=[r.key for r in REASONS]),
+    OpenApiParameter(
+        "reason", OpenApiTypes.STR, enum=[r.key for r in REASONS], description="Only this reason."
+    ),
     OpenApiParameter("event", OpenApiTypes.INT, description="Only this event's items."),
     OpenApiParameter("mine", OpenApiTypes.BOOL, description="Only what is assigned to me."),
-    OpenApiParameter("limit", OpenApiTypes.INT, description=f"At most {MAX_PAGE}; 50 if absent."),
-    OpenApiParameter("offset", OpenApiTypes.INT),
+    OpenApiParameter("page_size", OpenApiTypes.INT, description=f"1 to {MAX_PAGE}; 50 if absent."),
+    OpenApiParameter("offset", OpenApiTypes.INT, description="Items to skip (next_offset)."),
 ]
 
 
@@ -175,7 +186,20 @@ class InboxView(APIView):
         description="Each item says why it is there. `counts` per reason stop at the "
         'cap (`count_label` reads "1,000+" past it).',
         parameters=INBOX_PARAMETERS,
-        responses={200: InboxItemSerializer(many=True), **errors(400, *READ_ERRORS)},
+        responses={
+            200: ok(
+                inline_serializer(
+                    "InboxPage",
+                    {
+                        "counts": serializers.DictField(child=serializers.DictField()),
+                        "results": InboxItemSerializer(many=True),
+                        "next_offset": serializers.IntegerField(allow_null=True),
+                    },
+                ),
+                "Counts per reason (capped), the page's items, the next page's offset.",
+            ),
+            **errors(400, *READ_ERRORS),
+        },
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
@@ -183,20 +207,22 @@ class InboxView(APIView):
         if reason is not None and reason not in REASON_BY_KEY:
             raise ValidationError({"reason": [f"Expected one of: {', '.join(REASON_BY_KEY)}."]})
         numbers = {}
-        for name, default in (("event", None), ("limit", 50), ("offset", 0)):
+        for name, default in (("event", None), ("page_size", 50), ("offset", 0)):
             raw = params.get(name)
             try:
                 numbers[name] = default if raw in (None, "") else int(raw)
             except ValueError:
                 raise ValidationError({name: ["Must be a whole number."]}) from None
-            if numbers[name] is not None and numbers[name] < 0:
-                raise ValidationError({name: ["Must not be negative."]})
+            if numbers[name] is not None and numbers[name] < (1 if name == "page_size" else 0):
+                raise ValidationError({name: ["Too small."]})
+        if numbers["page_size"] > MAX_PAGE:
+            raise ValidationError({"page_size": [f"At most {MAX_PAGE}."]})
         mine = params.get("mine", "").lower() in ("1", "true", "yes")
         filters = InboxFilter(
             event_id=numbers["event"], assignee_id=request.user.pk if mine else None
         )
         page = inbox_page(
-            filters=filters, reason=reason, offset=numbers["offset"], limit=numbers["limit"] or 1
+            filters=filters, reason=reason, offset=numbers["offset"], limit=numbers["page_size"]
         )
         counts = inbox_counts(filters)
         return Response(
@@ -243,7 +269,10 @@ class MyDeskView(APIView):
 
     @extend_schema(
         summary="My desk",
-        responses={200: OpenApiTypes.OBJECT, **errors(*READ_ERRORS)},
+        responses={
+            200: ok(OpenApiTypes.OBJECT, "Assigned to me, my open flags, my documents."),
+            **errors(*READ_ERRORS),
+        },
     )
     def get(self, request: Request) -> Response:
         desk = my_desk(user=request.user)
