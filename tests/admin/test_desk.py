@@ -113,3 +113,9 @@ def test_a_blank_comment_is_refused_with_a_message(editor_client):
     assert response.status_code == 200
     assert not Comment.objects.exists()
     assert "This field is required" in response.content.decode()
+
+
+def test_the_claim_page_links_to_its_discussion(editor_client):
+    claim = make_claim()
+    page = editor_client.get(reverse("admin:tracker_claim_change", args=[claim.pk]))
+    assert reverse("admin:tracker_discussion", args=["claim", claim.pk]) in page.content.decode()
