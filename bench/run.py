@@ -240,6 +240,12 @@ def figures(subjects: Subjects) -> dict[str, tuple[Any, bool]]:
         "admin claims list": (get("/admin/tracker/claim/"), False),
         "admin claim page": (get(f"/admin/tracker/claim/{claim.pk}/change/"), False),
         "admin review queue": (get("/admin/tracker/reviewqueueclaim/"), False),
+        "admin inbox": (get("/admin/inbox/"), False),
+        "api inbox": (get("/api/inbox/"), False),
+        "api inbox, one reason, deep page": (
+            get("/api/inbox/?reason=ready_to_judge&offset=150&page_size=50"),
+            False,
+        ),
         "search, common word": (get("/api/claims/?search=killed"), False),
         "search, rare word": (get(f"/api/claims/?search={subjects.rare_word}"), False),
         "search, source name": (get(f"/api/claims/?search={subjects.source_word}"), False),
@@ -269,6 +275,11 @@ def list_query_counts(subjects: Subjects) -> dict[str, dict[int, int]]:
             size: len(capture(lambda page=f"{url}{joiner}page_size={size}": client.get(page)))
             for size in PAGE_SIZES
         }
+    # The inbox pages by offset: one walk per reason whatever the page's size.
+    counts["/api/inbox/"] = {
+        size: len(capture(lambda page=f"/api/inbox/?page_size={size}": client.get(page)))
+        for size in PAGE_SIZES
+    }
     return counts
 
 

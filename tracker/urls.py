@@ -9,7 +9,8 @@ admin.site.site_title = "tracker"
 admin.site.index_title = "Newsroom verification desk"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    # The editors land on their inbox.
+    path("", RedirectView.as_view(pattern_name="admin:tracker_inbox", permanent=False)),
     path("admin/", admin.site.urls),
     path("api/", include("tracker.api.urls")),
 ]

@@ -13,7 +13,10 @@ from tracker.models import Finding
 
 # (url name, the newsroom attribute giving its argument or None, max queries)
 PAGES = [
-    ("admin:index", None, 6),
+    # Six, and the inbox's counts: one capped count per reason (seven).
+    ("admin:index", None, 13),
+    ("admin:tracker_inbox", None, 20),
+    ("admin:tracker_my_desk", None, 8),
     ("admin:tracker_claim_changelist", None, 10),
     ("admin:tracker_claim_add", None, 6),
     # One more than before the conflicts panel, which reads the claim's findings.

@@ -39,7 +39,10 @@ EXPECTED_PATHS = {
     "/api/auth/tokens/{id}/", "/api/suggestions/",
     "/api/suggestions/{id}/", "/api/suggestions/{id}/accept/", "/api/suggestions/{id}/reject/",
     "/api/names/", "/api/names/{id}/", "/api/names/{id}/aliases/",
-    "/api/names/{id}/aliases/{alias_id}/",
+    "/api/names/{id}/aliases/{alias_id}/", "/api/inbox/", "/api/desk/mine/",
+    "/api/claims/{id}/timeline/", "/api/events/{id}/timeline/", "/api/comments/",
+    "/api/comments/{id}/", "/api/comments/{id}/redact/", "/api/assignments/",
+    "/api/assignments/{id}/",
 }  # fmt: skip
 
 

@@ -105,7 +105,7 @@ def test_only_creating_goes_without_if_match():
 
 
 @pytest.fixture
-def objects(newsroom, editor) -> dict[str, int]:
+def objects(newsroom, editor, reporter) -> dict[str, int]:
     """An existing object of every resource that has a write on it: resource -> pk."""
     ingested = services.document_ingest(
         actor=None, title="", via="api",
@@ -125,6 +125,9 @@ def objects(newsroom, editor) -> dict[str, int]:
         "namedentity": entity.pk,
         "alias": entity.aliases.get().pk,
         "token": services.api_token_create(actor=editor, user=editor, name="A tool")[0].pk,
+        "comment": services.comment_add(
+            actor=reporter, claim=newsroom.toll, text="Worth a second look"
+        ).pk,
     }
 
 

@@ -4,10 +4,13 @@ One module per model admin. Every write goes through tracker.services; the
 pieces that make the admin do that are in ``base``.
 """
 
+from django.contrib import admin
+
 from tracker.admin import (
     accounts,
     api_tokens,
     claims,
+    desk,
     documents,
     events,
     findings,
@@ -23,6 +26,7 @@ __all__ = [
     "accounts",
     "api_tokens",
     "claims",
+    "desk",
     "documents",
     "events",
     "findings",
@@ -33,3 +37,5 @@ __all__ = [
     "status_changes",
     "suggestions",
 ]
+
+desk.install(admin.site)

@@ -15,7 +15,9 @@ from rest_framework.filters import OrderingFilter
 
 from tracker.models import (
     Account,
+    Assignment,
     Claim,
+    Comment,
     Document,
     Event,
     Finding,
@@ -353,3 +355,26 @@ class NamedEntityFilter(filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return entity_search(queryset, value)
+
+
+class CommentFilter(filters.FilterSet):
+    claim = IdFilter(field_name="claim_id", help_text="On this claim.")
+    event = IdFilter(field_name="event_id", help_text="On this event.")
+    author = IdFilter(field_name="author_id", help_text="Written by this user (id).")
+
+    class Meta:
+        model = Comment
+        fields: list[str] = []
+
+
+class AssignmentFilter(filters.FilterSet):
+    claim = IdFilter(field_name="claim_id", help_text="Of this claim.")
+    event = IdFilter(field_name="event_id", help_text="Of this event.")
+    assignee = IdFilter(field_name="assignee_id", help_text="Assigned to this user (id).")
+    is_current = BooleanFilter(
+        field_name="ended_at", lookup_expr="isnull", help_text="Still current (true) or ended."
+    )
+
+    class Meta:
+        model = Assignment
+        fields: list[str] = []

@@ -6,6 +6,14 @@ from tracker.api.views.accounts import AccountViewSet
 from tracker.api.views.auth import TokenDetailView, TokenListView, TokenView
 from tracker.api.views.claims import ClaimViewSet
 from tracker.api.views.conflicts import ConflictViewSet
+from tracker.api.views.desk import (
+    AssignmentViewSet,
+    ClaimTimelineView,
+    CommentViewSet,
+    EventTimelineView,
+    InboxView,
+    MyDeskView,
+)
 from tracker.api.views.documents import DocumentViewSet
 from tracker.api.views.events import EventViewSet
 from tracker.api.views.exports import ClaimCSVExportView, ClaimReviewFeedView
@@ -29,11 +37,17 @@ router.register("conflicts", ConflictViewSet, basename="finding")
 router.register("status-changes", StatusChangeViewSet, basename="statuschange")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("names", NamedEntityViewSet, basename="namedentity")
+router.register("comments", CommentViewSet, basename="comment")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     # Before the router, whose claims/<pk>/ would not match it anyway (ids only).
     path("claims/export.csv", ClaimCSVExportView.as_view(), name="claim-export"),
     path("claimreview/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
+    path("inbox/", InboxView.as_view(), name="inbox"),
+    path("desk/mine/", MyDeskView.as_view(), name="my-desk"),
+    path("claims/<int:pk>/timeline/", ClaimTimelineView.as_view(), name="claim-timeline"),
+    path("events/<int:pk>/timeline/", EventTimelineView.as_view(), name="event-timeline"),
     path("auth/token/", TokenView.as_view(), name="token"),
     path("auth/tokens/", TokenListView.as_view(), name="token-list"),
     path("auth/tokens/<int:pk>/", TokenDetailView.as_view(), name="token-detail"),

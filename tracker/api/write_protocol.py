@@ -65,6 +65,11 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("namedentity", "partial_update"): IF_MATCH,
     ("namedentity", "add_alias"): NONE,
     ("namedentity", "remove_alias"): IF_MATCH,  # If-Match carries the entity's ETag
+    # A comment is new; a redaction changes an existing one. An assignment is
+    # new too: the one it replaces ends, and stays in the history.
+    ("comment", "create"): NONE,
+    ("comment", "redact"): IF_MATCH,
+    ("assignment", "create"): NONE,
     # Logging in (or POST /auth/tokens/) makes a token; logging out, or DELETE
     # /auth/tokens/{id}/, revokes one: a credential, not a versioned resource,
     # so there is no ETag to send.

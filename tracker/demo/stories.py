@@ -743,7 +743,7 @@ class StoryTeller:
                 claim.approximate, claim.min_exclusive, False, claim.unit, status, suggested,
                 basis, reasons, independent,
                 archived_at, archived_by, created, updated, rng.choice(self.staff.reporters),
-                oldest_open_flag, None,
+                oldest_open_flag, None, None,
             )
         )  # fmt: skip
 

@@ -48,7 +48,7 @@ FIELDS: dict[type[models.Model], list[str]] = {
         "count_min_exclusive", "count_max_exclusive", "unit", "status", "suggested_status",
         "suggestion_basis", "suggestion_reasons",
         "independent_sources", "archived_at", "archived_by_id", "created_at", "updated_at",
-        "created_by_id", "oldest_open_flag_at", "accounts_changed_at",
+        "created_by_id", "oldest_open_flag_at", "accounts_changed_at", "sent_back_at",
     ],
     Claim.named_parties.through: ["id", "claim_id", "source_id"],
     Finding: [

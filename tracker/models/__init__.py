@@ -1,6 +1,7 @@
 from tracker.models.account import Account
 from tracker.models.api_token import ApiToken
 from tracker.models.claim import Claim, ReviewQueueClaim
+from tracker.models.desk import Assignment, Comment
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
@@ -13,7 +14,9 @@ from tracker.models.suggestion import Extraction, Suggestion
 __all__ = [
     "Account",
     "ApiToken",
+    "Assignment",
     "Claim",
+    "Comment",
     "Document",
     "EntityAlias",
     "EntityKind",

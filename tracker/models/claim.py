@@ -70,6 +70,10 @@ class Claim(models.Model):
     # change; cleared by the next one. The verdict stands (accounts are evidence,
     # not the claim), but the claim needs an editor's eyes again.
     accounts_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When an edit of its substance sent the claim back to review (the
+    # automatic "Back to review" status change); cleared by the next status
+    # change, so the inbox finds these claims by an index walk.
+    sent_back_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -93,6 +97,7 @@ class Claim(models.Model):
         excluded_fields=[
             "updated_at", "suggested_status", "suggestion_basis", "suggestion_reasons",
             "independent_sources", "search_vector", "oldest_open_flag_at", "accounts_changed_at",
+            "sent_back_at",
         ],
         m2m_fields=[named_parties],
     )  # fmt: skip
@@ -150,6 +155,11 @@ class Claim(models.Model):
                 fields=["accounts_changed_at", "id"],
                 name="claim_accounts_changed_idx",
                 condition=models.Q(accounts_changed_at__isnull=False, archived_at__isnull=True),
+            ),
+            models.Index(
+                fields=["sent_back_at", "id"],
+                name="claim_sent_back_idx",
+                condition=models.Q(sent_back_at__isnull=False, archived_at__isnull=True),
             ),
         ]
 

@@ -89,6 +89,12 @@ class Finding(models.Model):
             models.Index(
                 fields=["event"], condition=models.Q(is_open=True), name="finding_open_by_event_idx"
             ),
+            # The inbox: open conflicts and tensions, oldest first.
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(is_open=True),
+                name="finding_open_oldest_idx",
+            ),
         ]
 
     def __str__(self) -> str:

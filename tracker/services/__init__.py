@@ -18,6 +18,7 @@ from tracker.services.claims import (
     claim_set_status,
     claim_update,
 )
+from tracker.services.desk import assignment_set, comment_add, comment_redact
 from tracker.services.documents import document_create, document_find_by_text, document_update
 from tracker.services.entities import (
     entity_alias_add,
@@ -53,11 +54,14 @@ __all__ = [
     "api_token_create",
     "api_token_revoke",
     "api_tokens_revoke_for_user",
+    "assignment_set",
     "claim_archive",
     "claim_create",
     "claim_restore",
     "claim_set_status",
     "claim_update",
+    "comment_add",
+    "comment_redact",
     "document_create",
     "document_extract",
     "document_find_by_text",

@@ -70,12 +70,13 @@ def in_substance_order(fields: list[str]) -> list[str]:
 
 
 def status_change_record(
-    *, actor: Actor, claim: Claim, status: str, rationale: str
+    *, actor: Actor, claim: Claim, status: str, rationale: str, sent_back: bool = False
 ) -> StatusChange:
     """Append a status change with the claim as judged, and give the claim its status.
 
     ``claim`` must be locked and hold its current substance. A status change
-    means an editor has looked again, so the accounts mark is cleared.
+    means an editor has looked again, so the accounts mark is cleared; one
+    made by an edit (``sent_back``) marks the claim as sent back to review.
     """
     change = StatusChange.objects.create(
         claim=claim,
@@ -87,9 +88,10 @@ def status_change_record(
     )
     claim.status = status
     claim.accounts_changed_at = None
+    claim.sent_back_at = change.changed_at if sent_back else None
     claim._history_user = history_user(actor)
     claim._change_reason = rationale[:100]
-    claim.save(update_fields=["status", "accounts_changed_at", "updated_at"])
+    claim.save(update_fields=["status", "accounts_changed_at", "sent_back_at", "updated_at"])
     return change
 
 
@@ -103,6 +105,7 @@ def claim_back_to_review(*, actor: Actor, claim: Claim, changed: list[str]) -> N
         claim=claim,
         status=VerificationStatus.IN_REVIEW,
         rationale=f"Back to review: {fields} changed after the verdict.",
+        sent_back=True,
     )
 
 

@@ -90,6 +90,7 @@ class TokenListView(APIView):
     # Tokens are credentials, not versioned objects: the write protocol's "token" rows.
     basename = "token"
     permission_classes = [IsAuthenticated]
+    # Its name in the write protocol: tokens are credentials, not versioned resources.
 
     @extend_schema(
         summary="Your tokens, live and revoked (never their keys)",
