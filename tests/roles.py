@@ -20,7 +20,7 @@ from django.db.migrations.executor import MigrationExecutor
 ROLE_MIGRATIONS = [
     ("tracker.migrations.0003_editor_and_reporter_groups", "create_groups"),
     ("tracker.migrations.0008_roles_review_suggestions_and_names", "grant"),
-    ("tracker.migrations.0019_desk_assignments_comments_and_inbox_indexes", "grant"),
+    ("tracker.migrations.0018_desk_assignments_comments_and_inbox_indexes", "grant"),
 ]
 
 
