@@ -64,7 +64,10 @@ def newsroom(db, reporter) -> Newsroom:
         unit="people",
     )
     perpetrator = make_claim(
-        text="The coalition conducted the strikes", aspect=Aspect.PERPETRATOR, event=event
+        text="The coalition conducted the strikes",
+        aspect=Aspect.PERPETRATOR,
+        event=event,
+        named_parties=[coalition],
     )
     sana_account = make_account(
         claim=toll, source=sana, document=document, quote="more than 30 civilians"

@@ -98,7 +98,9 @@ class TestFilters:
         assert listed(response) == {newsroom.toll.pk}
 
     def test_event_and_aspect(self, editor_client, newsroom):
-        other = make_claim(text="Unrelated", aspect=Aspect.PERPETRATOR)
+        other = make_claim(
+            text="Unrelated", aspect=Aspect.PERPETRATOR, named_parties=[newsroom.coalition]
+        )
         response = editor_client.get(CHANGELIST, {"event__id__exact": newsroom.event.pk})
         assert listed(response) == {newsroom.toll.pk, newsroom.perpetrator.pk}
         response = editor_client.get(CHANGELIST, {"aspect__exact": "perpetrator"})

@@ -54,7 +54,7 @@ class TestTheSeed:
         assert chart.consensus_text == "at least 35 people"
         assert chart.spread_text == "at least 31 people"
         assert [bar.value for bar in chart.bars] == [
-            "at least 31 people · interested",
+            "more than 30 people · interested",
             "at least 35 people",
         ]
         assert "Consensus: <strong>at least 35 people</strong>" in body
@@ -194,7 +194,8 @@ class TestNotComparable:
         assert body.count('tracker-badge tracker-not-comparable"') >= 2
 
     def test_a_perpetrator_claim_naming_nobody(self, reporter_client, newsroom):
-        # The fixture's perpetrator claim names no party: it cannot be compared.
+        # A row from before the services asked for the party: it cannot be compared.
+        newsroom.perpetrator.named_parties.clear()
         response = reporter_client.get(compare_url(newsroom.event))
         row = rows_by_source(response)["US-led coalition"][0]
         assert "names no party" in row.not_comparable

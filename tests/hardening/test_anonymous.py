@@ -53,6 +53,7 @@ def urls(db, reporter) -> list[str]:
         "app_label": "tracker",
         "content_type_id": str(ContentType.objects.get_for_model(Claim).pk),
         "url": "anything/",
+        "kind": "claim",
     }
 
     def sample(match: re.Match) -> str:
@@ -77,7 +78,10 @@ def _allowed(path: str, response, *, public_verdicts: bool, method: str) -> bool
         return path in OPEN or (public_verdicts and bool(PUBLIC_VERDICTS.match(path)))
     if code in (301, 302):
         # To the login page, or from / to the admin, which then asks for a login.
-        return "/admin/login/" in response["Location"] or response["Location"] == "/admin/"
+        return "/admin/login/" in response["Location"] or response["Location"] in (
+            "/admin/",
+            "/admin/inbox/",
+        )
     return code in (400, 401, 403, 404, 405, 415)
 
 

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from tracker import services
 from tracker.api.filters import AssignmentFilter, CommentFilter
+from tracker.api.query_parameters import refuse_unknown_parameters
 from tracker.api.schema import (
     CREATED,
     CURRENT,
@@ -202,6 +203,7 @@ class InboxView(APIView):
         },
     )
     def get(self, request: Request) -> Response:
+        refuse_unknown_parameters(request, {"reason", "event", "page_size", "offset", "mine"})
         params = request.query_params
         reason = params.get("reason") or None
         if reason is not None and reason not in REASON_BY_KEY:
@@ -244,6 +246,7 @@ class TimelineView(APIView):
 
     @TIMELINE_SCHEMA
     def get(self, request: Request, pk: int) -> Response:
+        refuse_unknown_parameters(request, set())
         if not request.user.has_perm("tracker.view_comment"):
             raise PermissionDenied()
         subject = get_object_or_404(self.permission_model, pk=pk)
@@ -275,6 +278,7 @@ class MyDeskView(APIView):
         },
     )
     def get(self, request: Request) -> Response:
+        refuse_unknown_parameters(request, set())
         desk = my_desk(user=request.user)
         return Response(
             {
