@@ -251,3 +251,17 @@ class TestConflictsList:
         many, response = queries_for(editor_client, FINDINGS)
         assert response.context["cl"].result_count > 10
         assert few == many
+
+
+class TestConflictsListLeadsWithWhatIsOpen:
+    def test_by_default_only_open_conflicts_and_tensions(self, editor_client, conflict):
+        response = editor_client.get(FINDINGS)
+        rows = list(response.context["cl"].result_list)
+        assert rows == [conflict]
+        assert all(row.severity != "info" for row in rows)
+
+    def test_notes_are_one_filter_away(self, editor_client, conflict):
+        notes = editor_client.get(FINDINGS, {"state": "notes"}).context["cl"].result_list
+        assert notes and {f.severity for f in notes} == {"info"}
+        everything = editor_client.get(FINDINGS, {"state": "all"}).context["cl"].result_list
+        assert len(everything) == len(notes) + 1

@@ -274,6 +274,25 @@ def note_groups(data: EventComparisonData) -> list[NoteGroup]:
     ]
 
 
+@dataclass
+class SummaryLine:
+    label: str
+    text: str
+
+
+def summary_lines(comparison: EventComparison) -> list[SummaryLine]:
+    """The summary's lines, each under its aspect's name (and its unit, for a count)."""
+    return [
+        SummaryLine(
+            label=f"{aspect_label(line.aspect)} ({line.unit})"
+            if line.unit
+            else aspect_label(line.aspect),
+            text=line.text,
+        )
+        for line in comparison.summary.lines
+    ]
+
+
 def compare_view(model_admin: EventAdmin, request, object_id: str):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
@@ -282,6 +301,8 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
     data = selectors.event_comparison(event_id=int(object_id))
     if data is None:
         raise Http404("No such event.")
+    conflicts = conflict_items(data.findings)
+    notes = note_groups(data)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
@@ -291,12 +312,18 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         "original": data.event,
         "account_count": len(data.accounts),
         "claim_count": len(data.claims),
-        "conflicts": conflict_items(data.findings),
+        # The open ones lead; those an editor let stand are folded below them.
+        "open_conflicts": [item for item in conflicts if item.finding.acknowledged_at is None],
+        "settled_conflicts": [
+            item for item in conflicts if item.finding.acknowledged_at is not None
+        ],
         "charts": charts(data),
         "summary": data.comparison.summary,
+        "summary_lines": summary_lines(data.comparison),
         "grade_label": label_of(AirwarsGrade, data.comparison.summary.grade),
         "groups": account_groups(data),
-        "notes": note_groups(data),
+        "notes": notes,
+        "note_count": sum(len(group.notes) for group in notes),
         "can_acknowledge": request.user.has_perm("tracker.acknowledge_finding"),
         "can_change_event": model_admin.has_change_permission(request, data.event),
     }
