@@ -14,7 +14,7 @@ from tracker.admin import claim_views
 from tracker.admin.accounts import AccountInline
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import basis_label, conflict_badges, kind_label, severity_badge
-from tracker.admin.display import shorten, user_name, with_badges
+from tracker.admin.display import counted, shorten, user_name, with_badges
 from tracker.admin.display import status_badge as badge_html
 from tracker.admin.event_compare import compare_url
 from tracker.admin.filters import ArchivedFilter, OpenConflictFilter, OpenFlagsFilter
@@ -266,8 +266,9 @@ class ClaimAdmin(HistoryAdmin):
     @admin.display(description="accounts")
     def counts(self, obj: Claim) -> str:
         return (
-            f"{obj.account_count} account(s) from {obj.independent_sources} "
-            f"independent source(s); {obj.open_flag_count} open flag(s)"
+            f"{counted(obj.account_count, 'account')} from "
+            f"{counted(obj.independent_sources, 'independent source')}; "
+            f"{counted(obj.open_flag_count, 'open flag')}"
         )
 
     @admin.display(description="accounts changed since the verdict")

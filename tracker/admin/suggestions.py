@@ -102,11 +102,7 @@ class SuggestionAdmin(HistoryAdmin):
 
     @admin.display(description="value")
     def value(self, obj: Suggestion) -> str:
-        if obj.count_min is None and obj.count_max is None:
-            return ""
-        low = "open" if obj.count_min is None else f"{obj.count_min:,}"
-        high = "open" if obj.count_max is None else f"{obj.count_max:,}"
-        return f"{'≈ ' if obj.count_approximate else ''}[{low}, {high}] {obj.unit}"
+        return obj.interval_display
 
     @admin.display(description="via")
     def via(self, obj: Suggestion) -> str:

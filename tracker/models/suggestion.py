@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
+from tracker.conflicts.intervals import figure_words
 from tracker.vocabularies import (
     Aspect,
     SourceKind,
@@ -121,6 +122,15 @@ class Suggestion(models.Model):
         if self.source_id:
             return str(self.source)
         return self.proposed_source_name or self.speaker_text or "the outlet"
+
+    @property
+    def interval_display(self) -> str:
+        """The figure in words, as a claim writes it: "at least 31 people"."""
+        if self.count_min is None and self.count_max is None:
+            return ""
+        return figure_words(
+            self.count_min, self.count_max, approximate=self.count_approximate, unit=self.unit
+        )
 
 
 class Extraction(models.Model):
