@@ -12,7 +12,7 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
-from tracker.text import content_hash, normalize_newlines, title_matches_body
+from tracker.text import content_hash, first_sentence, normalize_newlines, title_matches_body
 
 MAX_DOCUMENT_CHARS = 10 * 1024 * 1024
 
@@ -55,15 +55,17 @@ def document_create(
         raise ValidationError(
             {"text": f"This text is already stored as document #{existing.pk} ({existing})."}
         )
+    mismatch = not title_matches_body(title, text)
     document = Document(
         title=title,
+        working_title=first_sentence(text) if mismatch else "",
         text=text,
         outlet=outlet,
         url=url,
         published_at=published_at,
         retrieved_at=retrieved_at,
         content_hash=digest,
-        title_mismatch=not title_matches_body(title, text),
+        title_mismatch=mismatch,
         created_by=history_user(actor),
     )
     document._history_user = history_user(actor)
@@ -71,7 +73,7 @@ def document_create(
     return document
 
 
-DOCUMENT_EDITABLE = ("title", "outlet", "url", "published_at", "retrieved_at")
+DOCUMENT_EDITABLE = ("title", "working_title", "outlet", "url", "published_at", "retrieved_at")
 
 
 @transaction.atomic
@@ -87,6 +89,10 @@ def document_update(*, actor: Actor, document: Document, **changes) -> Document:
     if "title" in changes:
         changes["title"] = clean_text("title", changes["title"], required=False, max_length=500)
         changes["title"] = changes["title"].strip()
+    if "working_title" in changes:
+        changes["working_title"] = clean_text(
+            "working_title", changes["working_title"] or "", required=False, max_length=500
+        ).strip()
     if "url" in changes:
         changes["url"] = _check_url(changes["url"])
     changed = [field for field, value in changes.items() if getattr(document, field) != value]
@@ -95,6 +101,12 @@ def document_update(*, actor: Actor, document: Document, **changes) -> Document:
     if "title" in changed:
         document.title_mismatch = not title_matches_body(document.title, document.text)
         changed.append("title_mismatch")
+    if document.title_mismatch and not document.working_title:
+        # A mismatched document always has a title to go by: cleared, it starts again
+        # from the body's first sentence.
+        document.working_title = first_sentence(document.text)
+        if "working_title" not in changed:
+            changed.append("working_title")
     if changed:
         document._history_user = history_user(actor)
         document.save(update_fields=changed)
