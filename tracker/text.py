@@ -62,11 +62,16 @@ def title_matches_body(title: str, body: str) -> bool:
 WORKING_TITLE_CHARS = 120
 
 
-def first_sentence(body: str, max_chars: int = WORKING_TITLE_CHARS) -> str:
+def first_sentence(body: str, *, title: str = "", max_chars: int = WORKING_TITLE_CHARS) -> str:
     """The body's first sentence, as a title for a document whose published one is wrong.
 
-    Cut at a word and marked with an ellipsis when the sentence runs on.
+    A first line that repeats the published ``title`` is skipped, as
+    ``title_matches_body`` skips it. Cut at a word and marked with an ellipsis
+    when the sentence runs on.
     """
+    first_line, _, rest = body.lstrip().partition("\n")
+    if title and rest.strip() and first_line.strip().casefold() == title.strip().casefold():
+        body = rest
     text = " ".join(body.split())
     for index, char in enumerate(text):
         # A full stop ends the sentence only before a space: "2.5" and "U.S" go on.

@@ -41,8 +41,9 @@ def remove_columns(apps, schema_editor):
 def backfill(apps, schema_editor):
     Document = apps.get_model("tracker", "Document")
     mismatched = Document.objects.filter(title_mismatch=True, working_title="")
-    for document in mismatched.only("pk", "text").iterator(chunk_size=200):
-        Document.objects.filter(pk=document.pk).update(working_title=first_sentence(document.text))
+    for document in mismatched.only("pk", "title", "text").iterator(chunk_size=200):
+        working_title = first_sentence(document.text, title=document.title)
+        Document.objects.filter(pk=document.pk).update(working_title=working_title)
 
 
 class Migration(migrations.Migration):

@@ -58,7 +58,7 @@ def document_create(
     mismatch = not title_matches_body(title, text)
     document = Document(
         title=title,
-        working_title=first_sentence(text) if mismatch else "",
+        working_title=first_sentence(text, title=title) if mismatch else "",
         text=text,
         outlet=outlet,
         url=url,
@@ -104,7 +104,7 @@ def document_update(*, actor: Actor, document: Document, **changes) -> Document:
     if document.title_mismatch and not document.working_title:
         # A mismatched document always has a title to go by: cleared, it starts again
         # from the body's first sentence.
-        document.working_title = first_sentence(document.text)
+        document.working_title = first_sentence(document.text, title=document.title)
         if "working_title" not in changed:
             changed.append("working_title")
     if changed:
