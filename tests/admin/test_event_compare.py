@@ -63,7 +63,7 @@ class TestTheSeed:
         assert summary.lines[0].text == (
             "Killed: reported at least 31 people. Both sources agree on at least 35 people."
         )
-        assert f"<dt>Killed (people)</dt><dd>{summary.lines[0].text}</dd>" in body
+        assert f"<li>{summary.lines[0].text}</li>" in body
         assert "Suggested grade (Airwars): <strong>" in body
         assert "count_conflict" not in {c.finding.kind for c in response.context["open_conflicts"]}
 

@@ -134,8 +134,7 @@ class ClaimAdmin(HistoryAdmin):
         "event",
         "aspect",
         "status_badge",
-        "account_count",
-        "independent_source_count",
+        "sources_summary",
         "conflict_badge",
         "open_flag_count",
     )
@@ -252,6 +251,15 @@ class ClaimAdmin(HistoryAdmin):
         # one per root affiliation, a relay counted for its speaker. A source
         # that could not verify it stands behind nothing.
         return obj.independent_sources
+
+    @admin.display(description="accounts", ordering="independent_sources")
+    def sources_summary(self, obj: Claim):
+        # One narrow column for both counts, so that the claim's text keeps its width.
+        return format_html(
+            '{} <span class="tracker-muted">({} independent)</span>',
+            f"{obj.account_count:,}",
+            f"{obj.independent_sources:,}",
+        )
 
     @admin.display(description="conflicts", ordering="open_conflict_count")
     def conflict_badge(self, obj: Claim):

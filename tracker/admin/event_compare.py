@@ -274,25 +274,6 @@ def note_groups(data: EventComparisonData) -> list[NoteGroup]:
     ]
 
 
-@dataclass
-class SummaryLine:
-    label: str
-    text: str
-
-
-def summary_lines(comparison: EventComparison) -> list[SummaryLine]:
-    """The summary's lines, each under its aspect's name (and its unit, for a count)."""
-    return [
-        SummaryLine(
-            label=f"{aspect_label(line.aspect)} ({line.unit})"
-            if line.unit
-            else aspect_label(line.aspect),
-            text=line.text,
-        )
-        for line in comparison.summary.lines
-    ]
-
-
 def compare_view(model_admin: EventAdmin, request, object_id: str):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
@@ -319,7 +300,6 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         ],
         "charts": charts(data),
         "summary": data.comparison.summary,
-        "summary_lines": summary_lines(data.comparison),
         "grade_label": label_of(AirwarsGrade, data.comparison.summary.grade),
         "groups": account_groups(data),
         "notes": notes,
