@@ -179,7 +179,7 @@ class TestClaimPage:
         url = reverse("admin:tracker_claim_set_status", args=[low_toll.pk])
         response = editor_client.get(url, {"status": "disputed"})
         assert response.context["form"].initial == {"status": "disputed"}
-        assert "Suggested (only a suggestion):" in response.content.decode()
+        assert "Suggested status:" in response.content.decode()
         assert editor_client.get(url, {"status": "<bogus>"}).context["form"].initial == {}
         low_toll.refresh_from_db()
         assert low_toll.status == "unverified"
