@@ -2,9 +2,9 @@
 
 Loaded with the seeds, then with a demo archive of 500 claims: at both widths
 no page scrolls sideways, no table scrolls inside its page, and the claims
-list keeps at least forty characters of a claim on a line. The screenshots go
-to artifacts/screenshots/ (pages-fit-<data>-<page>-<width>.png) for a person
-to look at.
+list keeps at least forty characters of a claim on a line. The screenshots
+(artifacts/screenshots/every_page_fits_at_both_widths-<data>-NN-<page>-<width>.png)
+are for a person to look at.
 """
 
 import pytest
@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from tests.factories import make_editor, make_flag, make_reporter
+from tracker import services
 from tracker.models import Claim, Document, Event
 from tracker.vocabularies import FlagReason
 
@@ -43,14 +44,19 @@ CLAIM_LINES = """(chars) => {
 }"""
 
 
+def shown_document() -> Document:
+    """A document whose published title is wrong, if there is one: the longest page header."""
+    return (
+        Document.objects.filter(title_mismatch=True).order_by("pk").first()
+        or Document.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
+    )
+
+
 def admin_pages() -> list[tuple[str, str]]:
     """The pages of the editor's desk, each on the row that shows it at its fullest."""
     claim = Claim.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
     event = Event.objects.annotate(n=Count("claims")).order_by("-n", "pk").first()
-    document = (
-        Document.objects.filter(title_mismatch=True).order_by("pk").first()
-        or Document.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
-    )
+    document = shown_document()
     return [
         ("index", "/admin/"),
         ("claims", "/admin/tracker/claim/"),
@@ -73,6 +79,8 @@ def load(data: str) -> None:
         call_command("generate_demo_data", "--claims", "500", "--no-progress", verbosity=0)
     else:
         call_command("load_seeds", verbosity=0)
+    # Suggestions waiting on the document shown, so its review and the suggestions list show rows.
+    services.document_extract(actor=None, document=shown_document(), via="paste")
     # A flag, so the queue and the evidence have something to show.
     claim = Claim.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
     make_flag(claim=claim, raised_by=make_reporter(username="rita"),
@@ -102,7 +110,7 @@ def test_every_page_fits_at_both_widths(watched, data):
                         too_wide.append(f"claims at {width}: a claim gets {cell['room']:.0f} px "
                                         f"for {READABLE_CHARS} characters that need "
                                         f"{cell['needed']:.0f}: {cell['text']!r}")  # fmt: skip
-            watched.shot(f"{data}-{name}-{width}")
+            watched.shot(f"{name}-{width}")
     assert not too_wide, "\n".join(too_wide)
     # The admin's own icon, never the /favicon.ico that would be a 404.
     assert favicons and all(url.endswith("/static/tracker/favicon.svg") for url in favicons)
