@@ -16,6 +16,9 @@ from tracker import services
 from tracker.models import Claim, Document, Event
 from tracker.vocabularies import FlagReason
 
+# As the other journeys: the flush after this test must leave the database as they expect it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 WIDTHS = (1280, 1440)
 READABLE_CHARS = 40
 
