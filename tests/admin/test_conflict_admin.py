@@ -265,3 +265,17 @@ class TestConflictsListLeadsWithWhatIsOpen:
         assert notes and {f.severity for f in notes} == {"info"}
         everything = editor_client.get(FINDINGS, {"state": "all"}).context["cl"].result_list
         assert len(everything) == len(notes) + 1
+
+
+def test_the_event_page_folds_what_an_editor_let_stand(editor_client, editor, newsroom, conflict):
+    services.finding_acknowledge(actor=editor, finding=conflict, note="Different days.")
+    response = editor_client.get(compare_url(newsroom.event))
+    assert conflict.pk not in {item.finding.pk for item in response.context["open_conflicts"]}
+    assert [item.finding.pk for item in response.context["settled_conflicts"]] == [conflict.pk]
+    body = response.content.decode()
+    folded = body[body.index('<details class="tracker-fold" id="acknowledged">') :]
+    folded = folded[: folded.index("</details>")]
+    assert f'id="finding-{conflict.pk}"' in folded and "Different days." in folded
+    # The notes, too, are one click away, never in the way.
+    notes = body[body.index('id="notes"') :]
+    assert notes.index("<details") < notes.index("<li>")
