@@ -19,6 +19,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 ROLE_MIGRATIONS = [
     ("tracker.migrations.0003_editor_and_reporter_groups", "create_groups"),
+    # Seeing and acknowledging conflicts: without it a second flushed test's
+    # editor gets a 403 on the conflicts list.
+    ("tracker.migrations.0006_editors_acknowledge_conflicts", "grant"),
     ("tracker.migrations.0008_roles_review_suggestions_and_names", "grant"),
     ("tracker.migrations.0018_desk_assignments_comments_and_inbox_indexes", "grant"),
 ]

@@ -57,3 +57,34 @@ def title_matches_body(title: str, body: str) -> bool:
     if first_line.strip().casefold() == title.strip().casefold():
         body = rest
     return bool(title_words & content_words(body))
+
+
+WORKING_TITLE_CHARS = 120
+
+
+def first_sentence(body: str, *, title: str = "", max_chars: int = WORKING_TITLE_CHARS) -> str:
+    """The body's first sentence, as a title for a document whose published one is wrong.
+
+    A first line that repeats the published ``title`` is skipped, as
+    ``title_matches_body`` skips it. Cut at a word and marked with an ellipsis
+    when the sentence runs on.
+    """
+    first_line, _, rest = body.lstrip().partition("\n")
+    if title and rest.strip() and first_line.strip().casefold() == title.strip().casefold():
+        body = rest
+    text = " ".join(body.split())
+    for index, char in enumerate(text):
+        # A full stop ends the sentence only before a space: "2.5" and "U.S" go on.
+        if char not in ".!?" or text[index + 1 : index + 2] not in ("", " "):
+            continue
+        following = text[index + 2 : index + 3]
+        # "U.S. forces" and "at 10 p.m. local time" go on; a capital starts the next one.
+        if following and not (following.isupper() or following in "\"“‘'"):
+            continue
+        if not text[max(index - 1, 0) : index + 1].isupper():
+            text = text[: index + 1]
+            break
+    if len(text) <= max_chars:
+        return text
+    cut = text.rfind(" ", 0, max_chars)
+    return text[: cut if cut > max_chars // 2 else max_chars].rstrip(",;: ") + "…"

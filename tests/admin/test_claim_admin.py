@@ -274,7 +274,7 @@ class TestClaimPage:
         body = editor_client.get(change_url(newsroom.toll)).content.decode()
         assert "Only SANA." in body
         assert "Looking at it" in body
-        assert "3 account(s) from 1 independent source(s); 1 open flag(s)" in body
+        assert "3 accounts from 1 independent source; 1 open flag" in body
 
 
 class TestArchiveNotDelete:

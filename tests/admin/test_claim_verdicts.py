@@ -108,4 +108,4 @@ def test_the_verdict_log_shows_the_claim_as_judged(editor_client, newsroom):
     services.claim_update(actor=None, claim=newsroom.toll, text="More than 40 were killed")
     page = reverse("admin:tracker_statuschange_change", args=[change.pk])
     body = editor_client.get(page).content.decode()
-    assert "More than 30 civilians were killed; [31, open) people" in body
+    assert "More than 30 civilians were killed; at least 31 people" in body

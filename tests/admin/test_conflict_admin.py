@@ -179,7 +179,7 @@ class TestClaimPage:
         url = reverse("admin:tracker_claim_set_status", args=[low_toll.pk])
         response = editor_client.get(url, {"status": "disputed"})
         assert response.context["form"].initial == {"status": "disputed"}
-        assert "Suggested (only a suggestion):" in response.content.decode()
+        assert "Suggested status:" in response.content.decode()
         assert editor_client.get(url, {"status": "<bogus>"}).context["form"].initial == {}
         low_toll.refresh_from_db()
         assert low_toll.status == "unverified"
@@ -251,3 +251,31 @@ class TestConflictsList:
         many, response = queries_for(editor_client, FINDINGS)
         assert response.context["cl"].result_count > 10
         assert few == many
+
+
+class TestConflictsListLeadsWithWhatIsOpen:
+    def test_by_default_only_open_conflicts_and_tensions(self, editor_client, conflict):
+        response = editor_client.get(FINDINGS)
+        rows = list(response.context["cl"].result_list)
+        assert rows == [conflict]
+        assert all(row.severity != "info" for row in rows)
+
+    def test_notes_are_one_filter_away(self, editor_client, conflict):
+        notes = editor_client.get(FINDINGS, {"state": "notes"}).context["cl"].result_list
+        assert notes and {f.severity for f in notes} == {"info"}
+        everything = editor_client.get(FINDINGS, {"state": "all"}).context["cl"].result_list
+        assert len(everything) == len(notes) + 1
+
+
+def test_the_event_page_folds_what_an_editor_let_stand(editor_client, editor, newsroom, conflict):
+    services.finding_acknowledge(actor=editor, finding=conflict, note="Different days.")
+    response = editor_client.get(compare_url(newsroom.event))
+    assert conflict.pk not in {item.finding.pk for item in response.context["open_conflicts"]}
+    assert [item.finding.pk for item in response.context["settled_conflicts"]] == [conflict.pk]
+    body = response.content.decode()
+    folded = body[body.index('<details class="tracker-fold" id="acknowledged">') :]
+    folded = folded[: folded.index("</details>")]
+    assert f'id="finding-{conflict.pk}"' in folded and "Different days." in folded
+    # The notes, too, are one click away, never in the way.
+    notes = body[body.index('id="notes"') :]
+    assert notes.index("<details") < notes.index("<li>")

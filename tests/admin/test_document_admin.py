@@ -103,10 +103,18 @@ def test_title_mismatch_warning(reporter_client, db):
     assert document.title_mismatch
     body = reporter_client.get(change_url(document)).content.decode()
     assert "The published title does not match the body." in body
-    assert "“KXIP vs KKR Live Score” is kept exactly as published" in body
+    assert (
+        '<span class="tracker-scraped-title">“KXIP vs KKR Live Score”</span>, is kept exactly '
+        "as published" in body
+    )
     assert 'value="KXIP vs KKR Live Score"' in body
+    # The page goes by the working title, from the body's first sentence, and it is editable.
+    working = "At least 35 civilians were killed in Deir ez-Zor."
+    assert f'name="working_title" value="{working}"' in body
+    assert f"<h2>{working}</h2>" in body
     listing = reporter_client.get(reverse("admin:tracker_document_changelist")).content.decode()
-    assert "title mismatch" in listing
+    assert f"{working} <span" in listing
+    assert "published as “KXIP vs KKR Live Score”" in listing
 
 
 def test_no_warning_when_title_fits(reporter_client, newsroom):
@@ -129,3 +137,33 @@ def test_page_queries_do_not_grow_with_accounts(editor_client, newsroom):
     after, response = queries_for(editor_client, url)
     assert response.content.decode().count("<mark") == 7
     assert before == after
+
+
+def test_editing_the_working_title_goes_through_the_service(editor_client, editor, db):
+    document = make_document(
+        text="At least 35 civilians were killed in Deir ez-Zor.", title="KXIP vs KKR Live Score"
+    )
+    data = document_data(title=document.title, working_title="Strike on Deir ez-Zor market")
+    del data["text"]
+    response = editor_client.post(change_url(document), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    document.refresh_from_db()
+    assert document.working_title == "Strike on Deir ez-Zor market"
+    assert document.title == "KXIP vs KKR Live Score"
+    assert document.history.first().history_user == editor
+
+
+def test_the_text_has_a_legend_of_its_highlights(reporter_client, newsroom):
+    body = reporter_client.get(change_url(newsroom.document)).content.decode()
+    legend = body[body.index('class="tracker-legend"') :]
+    legend = legend[: legend.index("</p>")]
+    assert "quoted by an account" in legend and "suggested, waiting for review" in legend
+    # In the colours of the marks themselves.
+    for kind in ("account", "suggested", "overlap"):
+        assert f"tracker-swatch-{kind}" in legend
+
+
+def test_every_admin_page_has_a_favicon_and_links_the_api_docs(reporter_client, db):
+    body = reporter_client.get(reverse("admin:index")).content.decode()
+    assert '<link rel="icon" type="image/svg+xml" href="/static/tracker/favicon.svg">' in body
+    assert f'<a href="{reverse("api:docs")}">API docs</a>' in body

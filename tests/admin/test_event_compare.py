@@ -65,7 +65,7 @@ class TestTheSeed:
         )
         assert f"<li>{summary.lines[0].text}</li>" in body
         assert "Suggested grade (Airwars): <strong>" in body
-        assert "count_conflict" not in {c.finding.kind for c in response.context["conflicts"]}
+        assert "count_conflict" not in {c.finding.kind for c in response.context["open_conflicts"]}
 
         # SANA and the foreign ministry: one source, the Syrian government, interested.
         rows = rows_by_source(response)
@@ -82,11 +82,13 @@ class TestTheSeed:
         ]
 
         # The coalition's hedge against the ministry's assertion: an open tension, on top.
-        (conflict,) = response.context["conflicts"]
+        (conflict,) = response.context["open_conflicts"]
         assert (conflict.finding.kind, conflict.finding.severity) == ("stance_tension", "tension")
         assert conflict.finding.is_open
+        # The answer first, then the figures, then what is open; the notes folded last.
         conflicts_at = body.index('id="conflicts"')
-        assert body.index('id="summary"') < conflicts_at
+        assert body.index('id="summary"') < body.index('id="figures"') < conflicts_at
+        assert body.index('<details class="tracker-fold">', conflicts_at) > body.index('id="notes"')
         assert body.index("only hedges", conflicts_at) < body.index('id="notes"')
 
         # Reuters and the coalition spokesperson did not confirm.
@@ -147,7 +149,7 @@ def test_query_count_does_not_grow_with_accounts(request, role, db):
     assert response.context["account_count"] == 3
     many, response = queries_for(client, compare_url(large))
     assert response.context["account_count"] == 20
-    assert response.context["conflicts"]  # 3 killed against at least 20: a conflict
+    assert response.context["open_conflicts"]  # 3 killed against at least 20: a conflict
     assert few == many
     # Session, user, two permission reads; the event, its parties, claims, named
     # parties, the comparison's accounts, parties and two levels of affiliation,

@@ -51,7 +51,8 @@ PAGES = [
     ("admin:tracker_finding_change", "finding", 8),
 ]
 EDITOR_ONLY = [
-    ("admin:tracker_claim_set_status", "toll", 7),
+    # The verdict page reads the evidence too: accounts, parties, findings, flags.
+    ("admin:tracker_claim_set_status", "toll", 10),
     ("admin:tracker_flag_resolve", "flag", 6),
 ]
 

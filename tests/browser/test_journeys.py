@@ -152,6 +152,10 @@ def test_editor_reviews_compares_and_decides(watched):
     page.select_option("#id_status", "disputed")
     rationale = "The coalition's figure and SANA's cannot both be right; asking our stringer."
     page.fill("#id_rationale", rationale)
+    # The evidence beside the decision: the accounts' quotes and the open flag.
+    evidence = page.locator("#evidence").inner_text()
+    assert "The coalition says five at most." in evidence
+    assert page.locator("#id_resolve_open_flags").is_checked()
     watched.shot("set-status")
     page.get_by_role("button", name="Set status").or_(
         page.locator("input[type=submit][value='Set status']")
@@ -162,11 +166,10 @@ def test_editor_reviews_compares_and_decides(watched):
     assert rationale in history.inner_text() and "edna" in history.inner_text()
     watched.shot("history")
     change = StatusChange.objects.get(claim=toll)
-    assert (change.from_status, change.to_status, change.rationale) == (
-        "unverified",
-        "disputed",
-        rationale,
-    )
+    assert (change.from_status, change.to_status) == ("unverified", "disputed")
+    # The verdict answered the reporter's flag too (the box is ticked by default), and says so.
+    assert change.rationale.startswith(rationale + "\n\nThis verdict resolved the open flag: ")
+    assert not Flag.objects.filter(claim=toll, resolved_at__isnull=True).exists()
 
 
 def test_reporter_cannot_set_a_status_even_by_forging_the_request(watched):

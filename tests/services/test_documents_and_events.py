@@ -84,3 +84,36 @@ def test_event_range_that_ends_before_it_starts_is_refused(reporter):
         )  # fmt: skip
     assert "date_end" in raised.value.message_dict
     assert not Event.objects.exists()
+
+
+def test_a_mismatched_document_goes_by_its_first_sentence_until_an_editor_names_it(editor):
+    document = services.document_create(
+        actor=editor,
+        title="KXIP vs KKR Live Score",
+        text="At least 35 civilians were killed in Deir ez-Zor. Officials said so.",
+    )
+    assert document.working_title == "At least 35 civilians were killed in Deir ez-Zor."
+    assert str(document) == document.working_title
+    services.document_update(actor=editor, document=document, working_title="  Market strike ")
+    assert Document.objects.get(pk=document.pk).working_title == "Market strike"
+    # Cleared, it takes the first sentence again: a mismatched document always has one.
+    services.document_update(actor=editor, document=document, working_title="")
+    assert Document.objects.get(pk=document.pk).working_title == (
+        "At least 35 civilians were killed in Deir ez-Zor."
+    )
+
+
+def test_a_fitting_title_needs_no_working_title(editor):
+    document = services.document_create(
+        actor=editor, title="Strike in Deir ez-Zor", text="A strike hit Deir ez-Zor."
+    )
+    assert document.working_title == ""
+    assert str(document) == "Strike in Deir ez-Zor"
+
+
+def test_a_working_title_is_checked_like_any_text(editor):
+    document = services.document_create(actor=editor, title="KXIP", text="A strike hit.")
+    with pytest.raises(ValidationError) as error:
+        services.document_update(actor=editor, document=document, working_title="x" * 501)
+    assert "working_title" in error.value.message_dict
+    assert Document.objects.get(pk=document.pk).working_title == "A strike hit."

@@ -22,6 +22,7 @@ from tracker import selectors, services
 from tracker.admin.base import add_service_error
 from tracker.admin.conflict_display import basis_label
 from tracker.admin.display import status_badge, with_badges
+from tracker.admin.evidence import claim_evidence
 from tracker.admin.forms import FlagForm, StatusForm
 from tracker.models import Claim
 from tracker.vocabularies import FlagKind, FlagReason, VerificationStatus
@@ -94,6 +95,8 @@ def set_status(model_admin: ClaimAdmin, request, object_id: str | None = None):
         prefill = request.GET.get("status", "")
         initial = {"status": prefill} if prefill in VerificationStatus.values else {}
         form = StatusForm(initial=initial)
+    if not request.user.has_perm("tracker.resolve_flag"):
+        del form.fields["resolve_open_flags"]
     if form.is_valid() and _give_verdict(request, claims, form):
         status = VerificationStatus(form.cleaned_data["status"]).label
         messages.success(request, f"Status set to “{status}” on {len(claims)} claim(s).")
@@ -108,6 +111,7 @@ def set_status(model_admin: ClaimAdmin, request, object_id: str | None = None):
         "Set verification status",
         claims=claims,
         claim=single,
+        evidence=claim_evidence(single) if single else None,
         ids=",".join(map(str, ids)),
         form=form,
         form_url=reverse("admin:tracker_claim_set_status", args=[single.pk])
@@ -126,6 +130,7 @@ def _give_verdict(request, claims: list[Claim], form: StatusForm) -> bool:
                     claim=claim,
                     status=form.cleaned_data["status"],
                     rationale=form.cleaned_data["rationale"],
+                    resolve_open_flags=form.cleaned_data.get("resolve_open_flags", False),
                 )
             except ValidationError as error:
                 failures.append((claim, error))

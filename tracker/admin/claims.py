@@ -14,7 +14,7 @@ from tracker.admin import claim_views
 from tracker.admin.accounts import AccountInline
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import basis_label, conflict_badges, kind_label, severity_badge
-from tracker.admin.display import shorten, user_name, with_badges
+from tracker.admin.display import counted, shorten, user_name, with_badges
 from tracker.admin.display import status_badge as badge_html
 from tracker.admin.event_compare import compare_url
 from tracker.admin.filters import ArchivedFilter, OpenConflictFilter, OpenFlagsFilter
@@ -134,8 +134,7 @@ class ClaimAdmin(HistoryAdmin):
         "event",
         "aspect",
         "status_badge",
-        "account_count",
-        "independent_source_count",
+        "sources_summary",
         "conflict_badge",
         "open_flag_count",
     )
@@ -259,6 +258,15 @@ class ClaimAdmin(HistoryAdmin):
         # that could not verify it stands behind nothing.
         return obj.independent_sources
 
+    @admin.display(description="accounts", ordering="independent_sources")
+    def sources_summary(self, obj: Claim):
+        # One narrow column for both counts, so that the claim's text keeps its width.
+        return format_html(
+            '{} <span class="tracker-muted">({} independent)</span>',
+            f"{obj.account_count:,}",
+            f"{obj.independent_sources:,}",
+        )
+
     @admin.display(description="conflicts", ordering="open_conflict_count")
     def conflict_badge(self, obj: Claim):
         return conflict_badges(obj.open_conflict_count, obj.open_tension_count)
@@ -272,8 +280,9 @@ class ClaimAdmin(HistoryAdmin):
     @admin.display(description="accounts")
     def counts(self, obj: Claim) -> str:
         return (
-            f"{obj.account_count} account(s) from {obj.independent_sources} "
-            f"independent source(s); {obj.open_flag_count} open flag(s)"
+            f"{counted(obj.account_count, 'account')} from "
+            f"{counted(obj.independent_sources, 'independent source')}; "
+            f"{counted(obj.open_flag_count, 'open flag')}"
         )
 
     @admin.display(description="accounts changed since the verdict")

@@ -42,3 +42,8 @@ def with_badges(changes):
         change.from_badge = status_badge(change.from_status)
         change.to_badge = status_badge(change.to_status)
     return changes
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 account", "2 accounts", "1,200 accounts": a count as people say it."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"

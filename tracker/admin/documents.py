@@ -23,9 +23,9 @@ METADATA = ("title", "outlet", "url", "published_at", "retrieved_at")
 class DocumentAdmin(HistoryAdmin):
     list_display = ("title_display", "outlet", "published_at", "account_count", "created_at")
     list_filter = ("title_mismatch", "outlet")
-    search_fields = ("title", "url", "outlet__name")
+    search_fields = ("title", "working_title", "url", "outlet__name")
     autocomplete_fields = ("outlet",)
-    service_fields = (*METADATA, "text")
+    service_fields = (*METADATA, "working_title", "text")
     # Pasted links without a scheme are almost always https today.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -47,7 +47,10 @@ class DocumentAdmin(HistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [(None, {"fields": (*METADATA, "text")})]
+        # A mismatched document goes by its working title; the published one stays, marked.
+        working = [("Working title", {"fields": ("working_title",)})] if obj.title_mismatch else []
         return [
+            *working,
             ("As published", {"fields": ("title", "title_check", *METADATA[1:])}),
             ("Text", {"fields": ("highlighted_text",)}),
             ("Accounts quoting it", {"fields": ("account_list",)}),
@@ -61,6 +64,15 @@ class DocumentAdmin(HistoryAdmin):
                 "created_by", "created_at")  # fmt: skip
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and obj.title_mismatch:
+            kwargs.setdefault(
+                "help_texts",
+                {
+                    "working_title": "What the page calls this document, since its published "
+                    "title does not fit. Taken from the first sentence; leave it empty to "
+                    "take it again."
+                },
+            )
         if obj is None:
             kwargs.setdefault("widgets", {"text": forms.Textarea(attrs={"rows": 20, "cols": 100})})
             kwargs.setdefault(
@@ -127,9 +139,10 @@ class DocumentAdmin(HistoryAdmin):
     def title_display(self, obj: Document):
         if obj.title_mismatch:
             return format_html(
-                '{} <span class="tracker-warning-tag" title="{}">title mismatch</span>',
-                shorten(obj.title, 100),
-                "The published title does not match the body.",
+                '{} <span class="tracker-warning-tag" title="{}">published as “{}”</span>',
+                shorten(obj.display_title, 100),
+                "The published title does not match the body; this is the working title.",
+                shorten(obj.title, 60),
             )
         return shorten(obj.title, 100) or f"Document {obj.pk}"
 
@@ -144,7 +157,7 @@ class DocumentAdmin(HistoryAdmin):
         return format_html(
             '<p class="tracker-warning"><strong>Title mismatch.</strong> The published title, '
             "“{}”, does not match the body: it may belong to another page. It is kept "
-            "exactly as published.</p>",
+            "exactly as published; the document goes by its working title.</p>",
             obj.title,
         )
 

@@ -282,6 +282,8 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
     data = selectors.event_comparison(event_id=int(object_id))
     if data is None:
         raise Http404("No such event.")
+    conflicts = conflict_items(data.findings)
+    notes = note_groups(data)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
@@ -291,12 +293,17 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         "original": data.event,
         "account_count": len(data.accounts),
         "claim_count": len(data.claims),
-        "conflicts": conflict_items(data.findings),
+        # The open ones lead; those an editor let stand are folded below them.
+        "open_conflicts": [item for item in conflicts if item.finding.acknowledged_at is None],
+        "settled_conflicts": [
+            item for item in conflicts if item.finding.acknowledged_at is not None
+        ],
         "charts": charts(data),
         "summary": data.comparison.summary,
         "grade_label": label_of(AirwarsGrade, data.comparison.summary.grade),
         "groups": account_groups(data),
-        "notes": note_groups(data),
+        "notes": notes,
+        "note_count": sum(len(group.notes) for group in notes),
         "can_acknowledge": request.user.has_perm("tracker.acknowledge_finding"),
         "can_change_event": model_admin.has_change_permission(request, data.event),
     }

@@ -26,22 +26,48 @@ from tracker.vocabularies import FindingKind
 
 
 class OpenFilter(admin.SimpleListFilter):
+    """Open conflicts and tensions unless asked otherwise: the notes would bury them.
+
+    The default gives way to any other filter or a search, so that asking for a
+    kind of note, or searching, finds notes without a second click.
+    """
+
     title = "state"
     parameter_name = "state"
+    OTHER_PARAMS = frozenset({"q", "kind", "severity__exact", "event__id__exact"})
+
+    def __init__(self, request, params, model, model_admin):
+        self.asked = frozenset(request.GET.keys())
+        super().__init__(request, params, model, model_admin)
 
     def lookups(self, request, model_admin):
         return [
-            ("open", "Open conflicts"),
+            ("open", "Open conflicts and tensions"),
             ("acknowledged", "Acknowledged"),
             ("notes", "Notes"),
+            ("all", "All"),
         ]
 
+    def _default_applies(self) -> bool:
+        return self.value() is None and not (self.OTHER_PARAMS & self.asked)
+
+    def choices(self, changelist):
+        # No "All" of Django's own: it would drop the parameter, which means "open" here.
+        for value, label in self.lookup_choices:
+            selected = self.value() == value or (value == "open" and self._default_applies())
+            yield {
+                "selected": selected,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
     def queryset(self, request, queryset):
-        if self.value() == "open":
+        value = "open" if self._default_applies() else self.value()
+        if value == "open":
             return queryset.filter(is_open=True)
-        if self.value() == "acknowledged":
+        if value == "acknowledged":
             return queryset.filter(acknowledged_at__isnull=False)
-        if self.value() == "notes":
+        if value == "notes":
             return queryset.filter(severity="info")
         return queryset
 

@@ -13,6 +13,12 @@ class StatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "cols": 70}),
         help_text="Why the status changes. Required for every change after a claim's first.",
     )
+    resolve_open_flags = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Resolve the open flags with this verdict",
+        help_text="The verdict answers them; the history says which it resolved.",
+    )
 
 
 class FlagForm(forms.Form):

@@ -5,6 +5,7 @@ from django.contrib import admin
 from tracker import selectors
 from tracker.admin.base import ReadOnlyAdmin
 from tracker.admin.display import admin_link, shorten, status_badge, user_name
+from tracker.conflicts.intervals import figure_words
 from tracker.models import StatusChange
 
 
@@ -53,11 +54,10 @@ class StatusChangeAdmin(ReadOnlyAdmin):
 
 
 def interval_of(judged: dict) -> str:
-    """As Claim.interval_display writes it: "[35, open) people"."""
+    """The judged figure in words, as Claim.interval_display writes it: "at least 35 people"."""
     low, high = judged.get("count_min"), judged.get("count_max")
     if low is None and high is None:
         return ""
-    approx = "≈ " if judged.get("count_approximate") else ""
-    left, low_text = ("(", "open") if low is None else ("[", f"{low:,}")
-    right, high_text = (")", "open") if high is None else ("]", f"{high:,}")
-    return f"{approx}{left}{low_text}, {high_text}{right} {judged.get('unit', '')}".strip()
+    return figure_words(
+        low, high, approximate=bool(judged.get("count_approximate")), unit=judged.get("unit", "")
+    )

@@ -113,7 +113,7 @@ class SuggestionAdmin(HistoryAdmin):
     @admin.display(description="document")
     def document_link(self, obj: Suggestion):
         url = reverse("admin:tracker_document_change", args=[obj.document_id])
-        title = shorten(obj.document.title or f"Document {obj.document_id}", 50)
+        title = shorten(obj.document.display_title, 50)
         return format_html('<a href="{}">{}</a>', url, title)
 
     @admin.display(description="quote")

@@ -30,7 +30,7 @@ from tracker.conflicts.details import summary_details
 from tracker.demo import phrases, tables
 from tracker.demo.world import Place, Theatre, World
 from tracker.name_keys import name_key
-from tracker.text import content_hash, title_matches_body
+from tracker.text import content_hash, first_sentence, title_matches_body
 from tracker.vocabularies import (
     OPEN_SEVERITIES,
     Aspect,
@@ -534,9 +534,12 @@ class StoryTeller:
             added = retrieved + timedelta(minutes=rng.uniform(1, 120))
             reporter = rng.choice(self.staff.reporters)
             slug = "".join(ch for ch in outlet.name.lower() if ch.isalnum())[:30]
+            mismatch = not title_matches_body(title, text)
+            # As document_create gives it: a mismatched title's document goes by its first sentence.
+            working_title = first_sentence(text, title=title) if mismatch else ""
             batch.rows[tables.DOCUMENT].append(
                 (
-                    document.id, outlet.id, title, not title_matches_body(title, text),
+                    document.id, outlet.id, title, mismatch, working_title,
                     f"https://{slug}.example/{day:%Y/%m/%d}/{document.id}-{index}",
                     published, retrieved, text, content_hash(text), added, reporter,
                 )

@@ -36,7 +36,8 @@ FIELDS: dict[type[models.Model], list[str]] = {
     ],
     Event.parties.through: ["id", "event_id", "source_id"],
     Document: [
-        "id", "outlet_id", "title", "title_mismatch", "url", "published_at", "retrieved_at",
+        "id", "outlet_id", "title", "title_mismatch", "working_title", "url", "published_at",
+        "retrieved_at",
         "text", "content_hash", "created_at", "created_by_id",
     ],
     Account: [

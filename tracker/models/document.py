@@ -15,6 +15,14 @@ class Document(models.Model):
         editable=False,
         help_text="The published title shares almost no words with the body.",
     )
+    # What the page calls the document when its published title belongs to
+    # another page: the body's first sentence unless an editor writes a better one.
+    working_title = models.CharField(
+        max_length=500,
+        blank=True,
+        default="",
+        help_text="Shown instead of a published title that does not match the body.",
+    )
     url = models.URLField(max_length=2000, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     retrieved_at = models.DateTimeField(null=True, blank=True)
@@ -37,4 +45,11 @@ class Document(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The working title of a mismatched document, else the title as published."""
+        if self.title_mismatch and self.working_title:
+            return self.working_title
         return self.title or f"Document {self.pk}"

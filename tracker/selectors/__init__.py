@@ -33,13 +33,16 @@ from tracker.selectors.documents import (
 )
 from tracker.selectors.event_comparison import EventComparisonData, event_comparison
 from tracker.selectors.events import event_claims, event_detail_queryset, event_list_queryset
+from tracker.selectors.evidence import ClaimEvidence, claim_evidence
 from tracker.selectors.flags import flag_list_queryset
 from tracker.selectors.sources import source_list_queryset
 from tracker.selectors.status_changes import status_change_list_queryset
 
 __all__ = [
+    "ClaimEvidence",
     "EventComparisonData",
     "account_list_queryset",
+    "claim_evidence",
     "claim_findings",
     "claim_list_queryset",
     "claim_open_flags",

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tracker.models import Claim, Event, Source, StatusChange
+from tracker.models import Claim, Event, Flag, Source, StatusChange
 from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
@@ -12,6 +12,7 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services.findings import findings_refresh_for_claim, findings_refresh_for_event
+from tracker.services.flags import flag_resolve
 from tracker.services.verdicts import (
     claim_back_to_review,
     require_may_change_substance,
@@ -177,9 +178,23 @@ def claim_update(*, actor: Actor, claim: Claim, **changes) -> Claim:
 
 
 @service
-def claim_set_status(*, actor: Actor, claim: Claim, status: str, rationale: str) -> StatusChange:
-    """Record an editor's verdict. Every verdict after the first needs a rationale."""
+def claim_set_status(
+    *,
+    actor: Actor,
+    claim: Claim,
+    status: str,
+    rationale: str,
+    resolve_open_flags: bool = False,
+) -> StatusChange:
+    """Record an editor's verdict. Every verdict after the first needs a rationale.
+
+    With ``resolve_open_flags`` the verdict also answers the claim's open
+    flags: each is resolved in the same transaction, its resolution note
+    naming the verdict, and the verdict's rationale says which it resolved.
+    """
     require_permission(actor, "tracker.set_claim_status", action="set verification statuses")
+    if resolve_open_flags:
+        require_permission(actor, "tracker.resolve_flag", action="resolve flags")
     check_choice("status", status, VerificationStatus)
     rationale = clean_text("rationale", rationale or "", required=False, max_length=5000).strip()
     # Lock the row so two editors' verdicts queue instead of both reading the old status.
@@ -190,7 +205,30 @@ def claim_set_status(*, actor: Actor, claim: Claim, status: str, rationale: str)
         raise ValidationError({"status": f"The claim is already {claim.get_status_display()!r}."})
     if not rationale and claim.status_changes.exists():
         raise ValidationError({"rationale": "Say why the status changes: a rationale is required."})
-    return status_change_record(actor=actor, claim=claim, status=status, rationale=rationale)
+    open_flags = list(claim.flags.filter(resolved_at__isnull=True).order_by("raised_at", "pk"))
+    if not resolve_open_flags or not open_flags:
+        return status_change_record(actor=actor, claim=claim, status=status, rationale=rationale)
+    resolved_line = flags_resolved_line(open_flags)
+    change = status_change_record(
+        actor=actor,
+        claim=claim,
+        status=status,
+        rationale=f"{rationale}\n\n{resolved_line}" if rationale else resolved_line,
+    )
+    note = f"Resolved by the verdict “{VerificationStatus(status).label}”"
+    note = f"{note}: {rationale}" if rationale else f"{note}."
+    for flag in open_flags:
+        flag_resolve(actor=actor, flag=flag, note=note[:5000])
+    return change
+
+
+def flags_resolved_line(flags: list[Flag]) -> str:
+    """The verdict's own word on the flags it resolved, for the history."""
+    described = "; ".join(
+        f"{flag.get_kind_display()} ({flag.get_reason_display().lower()})" for flag in flags
+    )
+    noun = "open flag" if len(flags) == 1 else f"{len(flags)} open flags"
+    return f"This verdict resolved the {noun}: {described}."
 
 
 @service

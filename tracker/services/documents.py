@@ -12,7 +12,7 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
-from tracker.text import content_hash, normalize_newlines, title_matches_body
+from tracker.text import content_hash, first_sentence, normalize_newlines, title_matches_body
 
 MAX_DOCUMENT_CHARS = 10 * 1024 * 1024
 
@@ -52,15 +52,18 @@ def document_prepare(
     text = normalize_newlines(
         clean_text("text", text, required=True, max_length=MAX_DOCUMENT_CHARS)
     )
+    mismatch = not title_matches_body(title, text)
     document = Document(
         title=title,
+        # A title that does not fit the body gives way to the body's first sentence.
+        working_title=first_sentence(text, title=title) if mismatch else "",
         text=text,
         outlet=outlet,
         url=_check_url(url),
         published_at=published_at,
         retrieved_at=retrieved_at,
         content_hash=content_hash(text),
-        title_mismatch=not title_matches_body(title, text),
+        title_mismatch=mismatch,
         created_by=history_user(actor),
     )
     document._history_user = history_user(actor)
@@ -101,7 +104,7 @@ def document_create(
     return document_save(document=document)
 
 
-DOCUMENT_EDITABLE = ("title", "outlet", "url", "published_at", "retrieved_at")
+DOCUMENT_EDITABLE = ("title", "working_title", "outlet", "url", "published_at", "retrieved_at")
 
 
 @transaction.atomic
@@ -117,6 +120,10 @@ def document_update(*, actor: Actor, document: Document, **changes) -> Document:
     if "title" in changes:
         changes["title"] = clean_text("title", changes["title"], required=False, max_length=500)
         changes["title"] = changes["title"].strip()
+    if "working_title" in changes:
+        changes["working_title"] = clean_text(
+            "working_title", changes["working_title"] or "", required=False, max_length=500
+        ).strip()
     if "url" in changes:
         changes["url"] = _check_url(changes["url"])
     changed = [field for field, value in changes.items() if getattr(document, field) != value]
@@ -125,6 +132,12 @@ def document_update(*, actor: Actor, document: Document, **changes) -> Document:
     if "title" in changed:
         document.title_mismatch = not title_matches_body(document.title, document.text)
         changed.append("title_mismatch")
+    if document.title_mismatch and not document.working_title:
+        # A mismatched document always has a title to go by: cleared, it starts again
+        # from the body's first sentence.
+        document.working_title = first_sentence(document.text, title=document.title)
+        if "working_title" not in changed:
+            changed.append("working_title")
     if changed:
         document._history_user = history_user(actor)
         document.save(update_fields=changed)
