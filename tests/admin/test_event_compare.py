@@ -52,7 +52,7 @@ class TestTheSeed:
         # The two tolls agree: one chart, consensus [35, open), and no count conflict.
         (chart,) = [block.chart for block in response.context["charts"]]
         assert chart.consensus_text == "at least 35 people"
-        assert chart.spread_text == "at least 31 people"
+        assert chart.spread_text == "more than 30 people"
         assert [bar.value for bar in chart.bars] == [
             "more than 30 people · interested",
             "at least 35 people",
@@ -61,7 +61,7 @@ class TestTheSeed:
         # The summary: a line per aspect and a suggested grade, the API's own words.
         summary = response.context["summary"]
         assert summary.lines[0].text == (
-            "Killed: reported at least 31 people. Both sources agree on at least 35 people."
+            "Killed: reported more than 30 people. Both sources agree on at least 35 people."
         )
         assert f"<li>{summary.lines[0].text}</li>" in body
         assert "Suggested grade (Airwars): <strong>" in body

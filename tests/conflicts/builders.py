@@ -44,6 +44,8 @@ class Scenario:
         approximate: bool = False,
         unit: str = "people",
         parties: tuple[int, ...] = (),
+        min_exclusive: bool = False,
+        max_exclusive: bool = False,
     ) -> int:
         claim_id = next(self._ids)
         self.claims.append(
@@ -56,6 +58,8 @@ class Scenario:
                 approximate=approximate,
                 unit=unit,
                 named_party_ids=frozenset(parties),
+                min_exclusive=min_exclusive,
+                max_exclusive=max_exclusive,
             )
         )
         return claim_id
@@ -68,6 +72,8 @@ class Scenario:
         aspect: str = Aspect.KILLED,
         unit: str = "people",
         approximate: bool = False,
+        min_exclusive: bool = False,
+        max_exclusive: bool = False,
     ) -> int:
         return self.claim(
             f"{low}-{high} {unit} {aspect}",
@@ -76,6 +82,8 @@ class Scenario:
             high=high,
             unit=unit,
             approximate=approximate,
+            min_exclusive=min_exclusive,
+            max_exclusive=max_exclusive,
         )
 
     def perpetrator(self, *parties: int) -> int:

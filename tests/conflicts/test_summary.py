@@ -51,6 +51,38 @@ def test_a_count_conflict_names_the_aspect_on_both_sides():
     )
 
 
+def test_the_reported_range_puts_its_ends_as_the_sources_did():
+    s = Scenario()
+    agency, monitor = s.source("The agency"), s.source("The monitor")
+    s.account(s.count(31, None, min_exclusive=True), agency)  # "more than 30"
+    s.account(s.count(35, None), monitor)
+    result = s.compare()
+    (summary,) = result.counts
+    assert summary.spread_words == "more than 30 people"
+    assert result.summary.lines[0].text.startswith("Killed: reported more than 30 people.")
+    (agreement,) = [f for f in result.findings if f.kind == "count_agreement"]
+    assert agreement.explanation.endswith("reported more than 30 people.")
+    assert agreement.details["reported_range"]["words"] == "more than 30 people"
+
+
+def test_a_range_end_reads_more_than_only_when_every_source_giving_it_said_so():
+    s = Scenario()
+    agency, monitor = s.source("The agency"), s.source("The monitor")
+    s.account(s.count(31, None, min_exclusive=True), agency)
+    s.account(s.count(31, 40), monitor)  # "31 to 40": the same low end, said plainly
+    (summary,) = s.compare().counts
+    assert summary.spread_words == "at least 31 people"
+
+
+def test_fewer_than_reads_as_said_at_the_high_end():
+    s = Scenario()
+    agency, monitor = s.source("The agency"), s.source("The monitor")
+    s.account(s.count(None, 9, max_exclusive=True), agency)  # "fewer than 10"
+    s.account(s.count(5, 6), monitor)
+    (summary,) = s.compare().counts
+    assert summary.spread_words == "fewer than 10 people"
+
+
 def grade_of(build) -> str:
     s = Scenario()
     build(s)

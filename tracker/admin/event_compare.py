@@ -225,6 +225,7 @@ def charts(data: EventComparisonData) -> list[ChartBlock]:
             unit=summary.unit,
             consensus=summary.consensus,
             spread=summary.spread,
+            spread_words=summary.spread_words,
         )
         blocks.append(
             ChartBlock(label=f"{aspect_label(summary.aspect)} ({summary.unit})", chart=chart)

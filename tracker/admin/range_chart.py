@@ -252,6 +252,7 @@ def range_chart(
     unit: str,
     consensus: Interval | None,
     spread: Interval | None,
+    spread_words: str = "",
 ) -> RangeChart:
     axis = axis_for([bar.interval for bar in bars])
     scale = Scale(axis)
@@ -305,6 +306,6 @@ def range_chart(
         bars=tuple(shapes),
         consensus=_band(scale, consensus) if consensus is not None and bars else None,
         consensus_text=interval_text(consensus, unit) if consensus is not None else "",
-        spread_text=interval_text(spread, unit) if spread is not None else "",
+        spread_text=(spread_words or interval_text(spread, unit)) if spread is not None else "",
         unit=unit,
     )

@@ -18,7 +18,7 @@ from tracker.conflicts.details import count_details
 from tracker.conflicts.differ import figures_differ
 from tracker.conflicts.findings import make_finding
 from tracker.conflicts.independence import group_voices
-from tracker.conflicts.intervals import Interval, compare_intervals, unit_words
+from tracker.conflicts.intervals import Interval, compare_intervals, figure_words, unit_words
 from tracker.conflicts.prepared import Prepared
 from tracker.conflicts.support import best_supported
 from tracker.conflicts.values import AccountInfo, CountBar, CountSummary, Finding, Voice
@@ -114,6 +114,7 @@ def _compare_group(
     consensus = compared.consensus if all_consistent else None
     spread = compare_intervals([prep.intervals[a.claim_id] for a in accounts]).spread
     supported, outliers = ((), ()) if consensus is not None else best_supported(bars)
+    spread_words = _range_words(prep, accounts, spread, unit)
     summary = CountSummary(
         aspect=aspect,
         unit=unit,
@@ -123,6 +124,7 @@ def _compare_group(
         spread=spread,
         best_supported=supported,
         outliers=outliers,
+        spread_words=spread_words,
     )
     if consensus is not None and spread is not None and len(bars) >= 2:
         listed = "; ".join(f"{bar.voice.label}: {bar.words}" for bar in bars)
@@ -135,7 +137,7 @@ def _compare_group(
                 account_ids=[a.id for a in accounts],
                 explanation=(
                     f"The figures for {_what(aspect, unit)} agree ({listed}): consensus "
-                    f"{consensus.describe(unit)}, reported {spread.describe(unit)}."
+                    f"{consensus.describe(unit)}, reported {spread_words}."
                 ),
                 values=[_bar_token(bar) for bar in bars],
             )
@@ -144,6 +146,28 @@ def _compare_group(
         findings.append(_best_supported_finding(summary, scope, claim_ids_of))
     context = count_details(summary)
     return summary, [replace(f, details={**f.details, **context}) for f in findings]
+
+
+def _range_words(
+    prep: Prepared, accounts: list[AccountInfo], spread: Interval | None, unit: str
+) -> str:
+    """The reported range in words, its ends put as the sources that give them put them.
+
+    "More than 30" is stored as a minimum of 31: the range's low end reads
+    "more than 30" when every claim giving that end said it so.
+    """
+    if spread is None:
+        return ""
+    claims = [prep.claims[account.claim_id] for account in accounts]
+    at_low = [c for c in claims if c.count_min is not None and c.count_min == spread.low]
+    at_high = [c for c in claims if c.count_max is not None and c.count_max == spread.high]
+    return figure_words(
+        spread.low,
+        spread.high,
+        unit=unit,
+        min_exclusive=bool(at_low) and all(c.min_exclusive for c in at_low),
+        max_exclusive=bool(at_high) and all(c.max_exclusive for c in at_high),
+    )
 
 
 def _inconsistency(

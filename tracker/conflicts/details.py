@@ -43,10 +43,25 @@ def claim_figure(claim: ClaimInfo) -> Details | None:
     """The figure as the source gave it, before any tolerance for "about"."""
     if claim.aspect not in COUNT_ASPECTS or (claim.count_min is None and claim.count_max is None):
         return None
-    return _figure(claim.count_min, claim.count_max, approximate=claim.approximate, unit=claim.unit)
+    return _figure(
+        claim.count_min,
+        claim.count_max,
+        approximate=claim.approximate,
+        unit=claim.unit,
+        min_exclusive=claim.min_exclusive,
+        max_exclusive=claim.max_exclusive,
+    )
 
 
-def _figure(low: int | None, high: int | None, *, approximate: bool, unit: str) -> Details:
+def _figure(
+    low: int | None,
+    high: int | None,
+    *,
+    approximate: bool,
+    unit: str,
+    min_exclusive: bool = False,
+    max_exclusive: bool = False,
+) -> Details:
     return {
         "min": low,
         "max": high,
@@ -54,7 +69,14 @@ def _figure(low: int | None, high: int | None, *, approximate: bool, unit: str) 
         "open_high": high is None,
         "approximate": approximate,
         "unit": unit,
-        "words": figure_words(low, high, approximate=approximate, unit=unit),
+        "words": figure_words(
+            low,
+            high,
+            approximate=approximate,
+            unit=unit,
+            min_exclusive=min_exclusive,
+            max_exclusive=max_exclusive,
+        ),
     }
 
 
@@ -124,7 +146,7 @@ def count_details(summary: CountSummary) -> Details:
     return {
         "aspect": summary.aspect,
         "unit": unit,
-        "reported_range": interval_details(summary.spread, unit),
+        "reported_range": _reported_range(summary),
         "consensus": interval_details(summary.consensus, unit),
         "best_supported": [
             {
@@ -146,3 +168,8 @@ def summary_details(summary: EventSummary) -> Details:
         "grade": summary.grade,
         "grade_reasons": list(summary.grade_reasons),
     }
+
+
+def _reported_range(summary: CountSummary) -> Details | None:
+    details = interval_details(summary.spread, summary.unit)
+    return None if details is None else {**details, "words": summary.spread_words}

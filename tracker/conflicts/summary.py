@@ -63,7 +63,7 @@ def summarize(
 
 def count_line(summary: CountSummary) -> str:
     head = f"{label_of(Aspect, summary.aspect)}: reported "
-    head += summary.spread.describe(summary.unit) if summary.spread else "no figure"
+    head += summary.spread_words if summary.spread else "no figure"
     head += "."
     bars = summary.bars
     if summary.consensus is not None and len(bars) >= 2:

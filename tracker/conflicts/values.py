@@ -150,6 +150,8 @@ class CountSummary:
     best_supported: tuple[SupportedRange, ...] = ()
     # Voices outside every best-supported group, which conflict with it.
     outliers: tuple[str, ...] = ()
+    # The reported range as the sources put its ends ("more than 30"), "" without one.
+    spread_words: str = ""
 
     def bar(self, voice_key: str) -> CountBar:
         return next(bar for bar in self.bars if bar.voice.key == voice_key)

@@ -217,7 +217,7 @@ class EventDetailSerializer(EventSerializer):
                 "claims": list(summary.claim_ids),
                 "agree": summary.consensus is not None,
                 "consensus": interval_data(summary.consensus, summary.unit),
-                "spread": interval_data(summary.spread, summary.unit),
+                "spread": spread_data(summary),
                 "best_supported": [
                     {
                         "interval": interval_data(group.interval, summary.unit),
@@ -272,3 +272,9 @@ class EventWriteSerializer(WriteSerializer):
         queryset=Source.objects.all(), many=True, default=list,
         help_text="Belligerents: their accounts of this event are marked interested.",
     )  # fmt: skip
+
+
+def spread_data(summary) -> dict[str, int | str | None] | None:
+    """The reported range, its words as the sources put its ends ("more than 30")."""
+    data = interval_data(summary.spread, summary.unit)
+    return None if data is None else {**data, "words": summary.spread_words}
