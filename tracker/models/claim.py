@@ -3,11 +3,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from tracker.conflicts.intervals import figure_words
+from tracker.models.figures import FigureInWords
 from tracker.vocabularies import Aspect, Unit, VerificationStatus
 
 
-class Claim(models.Model):
+class Claim(FigureInWords, models.Model):
     """One checkable proposition, such as "at least 35 civilians were killed"."""
 
     text = models.TextField()
@@ -169,20 +169,6 @@ class Claim(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
-
-    @property
-    def interval_display(self) -> str:
-        """The figure in words: "at least 35 people", "about 2,000 people"."""
-        if self.count_min is None and self.count_max is None:
-            return ""
-        return figure_words(
-            self.count_min,
-            self.count_max,
-            approximate=self.count_approximate,
-            unit=self.unit,
-            min_exclusive=self.count_min_exclusive,
-            max_exclusive=self.count_max_exclusive,
-        )
 
 
 class ReviewQueueClaim(Claim):

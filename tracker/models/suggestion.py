@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
-from tracker.conflicts.intervals import figure_words
+from tracker.models.figures import FigureInWords
 from tracker.vocabularies import (
     Aspect,
     SourceKind,
@@ -14,7 +14,7 @@ from tracker.vocabularies import (
 )
 
 
-class Suggestion(models.Model):
+class Suggestion(FigureInWords, models.Model):
     """An account the extractor proposes; a person accepts, edits or rejects it.
 
     Nothing here is verified: accepting creates an account through the same
@@ -119,20 +119,6 @@ class Suggestion(models.Model):
     def __str__(self) -> str:
         who = self.speaker_text or "the outlet"
         return f"{who}: {self.claim_text[:70]}"
-
-    @property
-    def interval_display(self) -> str:
-        """The figure in words, as a claim's: "more than 30 people", "about 2,000 km²"."""
-        if self.count_min is None and self.count_max is None:
-            return ""
-        return figure_words(
-            self.count_min,
-            self.count_max,
-            approximate=self.count_approximate,
-            unit=self.unit,
-            min_exclusive=self.count_min_exclusive,
-            max_exclusive=self.count_max_exclusive,
-        )
 
     @property
     def speaker_display(self) -> str:
