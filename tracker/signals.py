@@ -28,7 +28,18 @@ def _revoke_tokens_on_password_change_or_deactivation(sender, instance, update_f
     before = get_user_model().objects.filter(pk=instance.pk).values("password", "is_active").first()
     if before is None:
         return
-    if before["password"] != instance.password:
+    if before["password"] != instance.password and not _rehashed(instance):
         api_tokens_revoke_for_user(user=instance, reason="password changed")
     elif before["is_active"] and not instance.is_active:
         api_tokens_revoke_for_user(user=instance, reason="account deactivated")
+
+
+def _rehashed(user) -> bool:
+    """Django stored the same password under a newer hash as the user logged in.
+
+    ``check_password`` upgrades an outdated hash (a Django release raises the
+    iterations) and saves it with no raw password left on the user, where
+    ``set_password`` leaves one until the save. Without this, upgrading Django
+    would silently revoke every token of whoever logs in next.
+    """
+    return getattr(user, "_password", None) is None and user.has_usable_password()

@@ -96,6 +96,24 @@ def test_a_password_change_revokes_all_of_the_users_tokens():
     }
 
 
+def test_a_hash_upgraded_at_login_is_no_password_change(settings):
+    rita = make_reporter(username="rita")
+    rita.set_password("the same passphrase")
+    rita.save()
+    services.api_token_create(actor=None, user=rita, name="bot")
+    # A newer Django prefers another hasher: the next login stores the same
+    # password under it, and saves the user.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
+    old_hash = rita.password
+    assert rita.check_password("the same passphrase")
+    rita.refresh_from_db()
+    assert rita.password != old_hash and rita.password.startswith("pbkdf2_sha256$")
+    assert live(rita) == ["bot"]
+
+
 def test_changepassword_and_the_newsroom_setup_command_revoke_them_too(monkeypatch):
     rita = make_reporter(username="rita")
     services.api_token_create(actor=None, user=rita, name="bot")
