@@ -24,6 +24,8 @@ ROLE_MIGRATIONS = [
     ("tracker.migrations.0006_editors_acknowledge_conflicts", "grant"),
     ("tracker.migrations.0008_roles_review_suggestions_and_names", "grant"),
     ("tracker.migrations.0018_desk_assignments_comments_and_inbox_indexes", "grant"),
+    # Recording an event's grade: without it a flushed test's editor gets 403 on the grade page.
+    ("tracker.migrations.0020_event_grade_changes", "grant"),
 ]
 
 

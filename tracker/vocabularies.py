@@ -205,27 +205,59 @@ class AirwarsGrade(models.TextChoices):
     DISCOUNTED = "discounted", "Discounted"
 
 
-# What each grade means, for the explanation of a suggested grade. The
-# comparison suggests any but Discounted, which is an editor's call only.
-AIRWARS_MEANING = {
-    AirwarsGrade.CONFIRMED: "a belligerent accepts responsibility",
-    AirwarsGrade.CONTESTED: "there are competing claims of responsibility",
-    AirwarsGrade.FAIR: "two or more independent, disinterested sources agree on what happened",
-    AirwarsGrade.WEAK: "it rests on a single source",
-    AirwarsGrade.DISCOUNTED: "an editor judged the reports unfounded",
+@dataclass(frozen=True)
+class AirwarsStep:
+    """One step of the Airwars scale as tracker uses it, for events and claims alike."""
+
+    meaning: str  # completes "Suggested Fair: ..."
+    # The claim statuses that read as this grade. An editor's verdict on a
+    # claim and a grade of its event speak the same scale through this table.
+    statuses: tuple[str, ...]
+    # Whether the comparison may suggest it; Discounted is an editor's call only.
+    suggested: bool = True
+
+
+# The one table of the scale: the event grade vocabulary, what each grade
+# means, and which claim statuses read as it. Everything below derives from it.
+AIRWARS_SCALE: dict[str, AirwarsStep] = {
+    AirwarsGrade.CONFIRMED: AirwarsStep(
+        "a belligerent accepts responsibility", (VerificationStatus.CONFIRMED,)
+    ),
+    AirwarsGrade.CONTESTED: AirwarsStep(
+        "there are competing claims of responsibility", (VerificationStatus.DISPUTED,)
+    ),
+    AirwarsGrade.FAIR: AirwarsStep(
+        "two or more independent, disinterested sources agree on what happened",
+        (VerificationStatus.CORROBORATED,),
+    ),
+    AirwarsGrade.WEAK: AirwarsStep(
+        "it rests on a single source", (VerificationStatus.UNVERIFIABLE,)
+    ),
+    AirwarsGrade.DISCOUNTED: AirwarsStep(
+        "an editor judged the reports unfounded", (VerificationStatus.FALSE,), suggested=False
+    ),
 }
 
-# How a claim's status reads as an Airwars grade; "" where it says nothing yet.
-# STATUS_MAPPING below takes its Airwars column from here, so the two agree.
-STATUS_AIRWARS: dict[str, str] = {
-    VerificationStatus.UNVERIFIED: "",
-    VerificationStatus.IN_REVIEW: "",
-    VerificationStatus.CORROBORATED: AirwarsGrade.FAIR,
-    VerificationStatus.CONFIRMED: AirwarsGrade.CONFIRMED,
-    VerificationStatus.DISPUTED: AirwarsGrade.CONTESTED,
-    VerificationStatus.UNVERIFIABLE: AirwarsGrade.WEAK,
-    VerificationStatus.FALSE: AirwarsGrade.DISCOUNTED,
-}
+# What each grade means, for the explanation of a suggested or recorded grade.
+AIRWARS_MEANING = {grade: step.meaning for grade, step in AIRWARS_SCALE.items()}
+# The grades the comparison may suggest.
+SUGGESTED_GRADES = frozenset(grade for grade, step in AIRWARS_SCALE.items() if step.suggested)
+
+
+def _status_airwars() -> dict[str, str]:
+    mapping = dict.fromkeys(VerificationStatus.values, "")
+    for grade, step in AIRWARS_SCALE.items():
+        for status in step.statuses:
+            if mapping[status]:
+                raise ValueError(f"status {status!r} reads as two Airwars grades")
+            mapping[status] = grade
+    return mapping
+
+
+# How a claim's status reads as an Airwars grade; "" where it says nothing yet
+# (unverified, in review). Derived from AIRWARS_SCALE, and STATUS_MAPPING below
+# takes its Airwars column from here, so the three cannot disagree.
+STATUS_AIRWARS: dict[str, str] = _status_airwars()
 
 
 def airwars_label(status: str) -> str:

@@ -1,6 +1,7 @@
 """The desk in the admin: inbox, discussion, assignment, redaction, my desk."""
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.factories import make_account, make_claim, make_document, make_event, make_flag
 from tracker import services
@@ -96,12 +97,57 @@ def test_an_editor_redacts_a_comment_and_the_timeline_says_who_and_why(editor_cl
 
 def test_my_desk_lists_my_flags_and_documents(client, reporter):
     flag = make_flag(raised_by=reporter)
-    document = make_document(title="My own report")
+    document = make_document(title="Strike report: people killed in a strike")
     document.created_by = reporter
     document.save(update_fields=["created_by"])
     client.force_login(reporter)
     page = client.get(reverse("admin:tracker_my_desk")).content.decode()
-    assert flag.claim.text in page and "My own report" in page
+    assert flag.claim.text in page and "Strike report: people killed in a strike" in page
+
+
+def test_my_desk_names_a_mismatched_document_by_its_working_title(client, reporter):
+    document = make_document(title="KXIP vs KKR Live Score")
+    document.created_by = reporter
+    document.save(update_fields=["created_by"])
+    assert document.title_mismatch
+    client.force_login(reporter)
+    page = client.get(reverse("admin:tracker_my_desk")).content.decode()
+    assert escape(document.working_title) in page and "KXIP" not in page
+
+
+def test_a_document_assigned_to_a_reporter_is_on_their_desk(editor_client, client, reporter):
+    document = make_document(title="Strike report: people killed in a strike")
+    response = editor_client.post(
+        reverse("admin:tracker_discussion", args=["document", document.pk]),
+        {"action": "assign", "assignee": reporter.pk, "request": "Review its suggestions"},
+    )
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(document=document, ended_at__isnull=True)
+    assert assignment.assignee == reporter
+    client.force_login(reporter)
+    page = client.get(reverse("admin:tracker_my_desk")).content.decode()
+    assert reverse("admin:tracker_document_change", args=[document.pk]) in page
+    assert "Review its suggestions" in page
+    # The document's page says who is asked to process it.
+    document_page = client.get(reverse("admin:tracker_document_change", args=[document.pk]))
+    assert "Assigned to <strong>reporter</strong>" in document_page.content.decode()
+
+
+def test_a_document_is_not_discussed_and_a_reporter_cannot_assign_it(client, reporter):
+    document = make_document()
+    client.force_login(reporter)
+    url = reverse("admin:tracker_discussion", args=["document", document.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="action" value="comment"' not in page.content.decode()
+    forged_assign = client.post(url, {"action": "assign", "assignee": reporter.pk})
+    forged_comment = client.post(url, {"action": "comment", "text": "Hello"})
+    taken = client.post(reverse("admin:tracker_take", args=["document", document.pk]))
+    assert (forged_assign.status_code, forged_comment.status_code, taken.status_code) == (
+        403,
+        403,
+        403,
+    )
+    assert not Assignment.objects.exists() and not Comment.objects.exists()
 
 
 def test_a_blank_comment_is_refused_with_a_message(editor_client):

@@ -123,6 +123,22 @@ def test_filters_by_event_and_by_assignee(desk, editor, reporter):
     assert editors == {("finding", desk["on_judged"].pk), ("finding", desk["not_judged"].pk)}
 
 
+def test_a_document_assigned_to_me_is_in_my_inbox_for_its_suggestions(desk, editor, reporter):
+    document = desk["document"]
+    other = make_document()
+    make_suggestions(document=other, spans=[(0, 6)])
+    assert not inbox_page(filters=InboxFilter(assignee_id=reporter.pk)).items
+    services.assignment_set(actor=editor, document=document, assignee=reporter)
+    mine = inbox_page(filters=InboxFilter(assignee_id=reporter.pk))
+    assert keys(mine) == [("suggestions", ("document", document.pk))]
+    assert mine.items[0].assignment.assignee == reporter
+    assert inbox_counts(InboxFilter(assignee_id=reporter.pk))["suggestions"] == 1
+    # Unfiltered, each document row names who is on it.
+    rows = {item.key: item for item in inbox_page(reason="suggestions").items}
+    assert rows["document", document.pk].assignment.assignee == reporter
+    assert rows["document", other.pk].assignment is None
+
+
 def test_counts_per_reason_stop_at_the_cap(desk, monkeypatch):
     assert inbox_counts() == {
         "verdict_conflict": 1, "sent_back": 1, "open_flag": 1, "open_conflict": 1,

@@ -1,9 +1,19 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import UserFactory, make_claim, make_event
+from tests.factories import (
+    UserFactory,
+    make_account,
+    make_claim,
+    make_document,
+    make_event,
+    make_source,
+)
 from tracker import services
 from tracker.models import Assignment, Comment
+from tracker.selectors.desk import timeline
 
 
 def test_an_editor_assigns_a_claim_and_reassigning_ends_the_first(editor, reporter):
@@ -48,10 +58,38 @@ def test_the_same_assignment_twice_is_refused(editor, reporter):
 
 
 def test_assignment_needs_exactly_one_subject(editor, reporter):
-    with pytest.raises(ValidationError, match="claim or an event"):
+    with pytest.raises(ValidationError, match="one claim, one event or one document"):
         services.assignment_set(
             actor=editor, claim=make_claim(), event=make_event(), assignee=reporter
         )
+    with pytest.raises(ValidationError, match="one claim, one event or one document"):
+        services.assignment_set(
+            actor=editor, event=make_event(), document=make_document(), assignee=reporter
+        )
+    with pytest.raises(ValidationError, match="one claim, one event or one document"):
+        services.assignment_set(actor=editor, assignee=reporter)
+    assert not Assignment.objects.exists()
+
+
+def test_a_document_is_assigned_to_a_reporter_to_process(editor, reporter):
+    document = make_document()
+    first = services.assignment_set(
+        actor=editor, document=document, assignee=reporter, request="Review its suggestions"
+    )
+    assert first.document == document and first.subject_kind == "document"
+    assert first.claim is None and first.event is None
+    # Reassigning ends the first: one current assignment per document.
+    second = services.assignment_set(actor=editor, document=document, assignee=editor)
+    first.refresh_from_db()
+    assert first.ended_at is not None and first.ended_by == editor
+    current = Assignment.objects.filter(document=document, ended_at__isnull=True)
+    assert list(current) == [second]
+
+
+def test_a_reporter_cannot_assign_a_document(reporter):
+    with pytest.raises(PermissionDenied):
+        services.assignment_set(actor=reporter, document=make_document(), assignee=reporter)
+    assert not Assignment.objects.exists()
 
 
 def test_anyone_in_the_newsroom_comments_and_an_editor_redacts(editor, reporter):
@@ -87,3 +125,38 @@ def test_a_user_outside_the_newsroom_cannot_comment(db):
     claim = make_claim()
     with pytest.raises(PermissionDenied):
         services.comment_add(actor=UserFactory(username="nobody"), claim=claim, text="hello")
+
+
+def test_removing_an_account_is_on_the_claims_timeline(editor, reporter):
+    claim = make_claim()
+    source = make_source(name="Wire A")
+    account = make_account(claim=claim, source=source)
+    kept = make_account(claim=claim, source=make_source(name="Wire B"))
+    services.account_remove(actor=editor, account=account)
+    entries = timeline(claim=claim)
+    # The removed account is gone from the accounts; its removal stays, after the kept one.
+    assert [entry.kind for entry in entries] == ["account", "account_removed"]
+    assert entries[0].obj == kept
+    removed = entries[1]
+    assert removed.who == editor and removed.summary == "Account removed: Wire A asserts"
+    assert removed.at >= entries[0].at
+    # On the event's timeline too, with the claim it was on.
+    event = make_event()
+    on_event = make_claim(event=event)
+    services.account_remove(actor=editor, account=make_account(claim=on_event, source=source))
+    event_entries = timeline(event=event)
+    assert [e.kind for e in event_entries] == ["account_removed"]
+    assert event_entries[0].obj.claim_id == on_event.pk
+
+
+def test_the_timeline_reads_in_a_fixed_number_of_queries(editor, reporter):
+    claim = make_claim()
+    with CaptureQueriesContext(connection) as few:
+        timeline(claim=claim)
+    for number in range(3):
+        account = make_account(claim=claim, source=make_source(name=f"Wire {number}"))
+        services.account_remove(actor=editor, account=account)
+        services.comment_add(actor=reporter, claim=claim, text=f"Comment {number}")
+    with CaptureQueriesContext(connection) as many:
+        assert len(timeline(claim=claim)) == 6
+    assert len(few.captured_queries) == len(many.captured_queries) == 6

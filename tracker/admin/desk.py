@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 
 from tracker import services
 from tracker.admin.base import ADMIN_CSS, service_message
-from tracker.models import Claim, Comment, Event
-from tracker.selectors.desk import my_desk, timeline
+from tracker.models import Claim, Comment, Document, Event
+from tracker.selectors.desk import document_timeline, my_desk, timeline
 from tracker.selectors.inbox import (
     REASON_BY_KEY,
     REASONS,
@@ -143,32 +143,41 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _subject(kind: str, pk: int) -> tuple[Claim | None, Event | None]:
+def _subject(kind: str, pk: int) -> dict:
+    """The claim, event or document named in the URL, as the services take it."""
     if kind == "claim":
-        return get_object_or_404(Claim, pk=pk), None
-    return None, get_object_or_404(Event, pk=pk)
+        return {"claim": get_object_or_404(Claim, pk=pk)}
+    if kind == "document":
+        # Not the text, which can run to megabytes: the page shows the title.
+        document = Document.objects.only("pk", "title", "working_title", "title_mismatch")
+        return {"document": get_object_or_404(document, pk=pk)}
+    return {"event": get_object_or_404(Event, pk=pk)}
 
 
 @require_POST
 def take_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """Assign the claim or event to oneself."""
+    """Assign the claim, event or document to oneself."""
     if not request.user.has_perm("tracker.assign_work"):
         raise PermissionDenied
-    claim, event = _subject(kind, pk)
+    subject = _subject(kind, pk)
     try:
-        services.assignment_set(actor=request.user, claim=claim, event=event, assignee=request.user)
+        services.assignment_set(actor=request.user, assignee=request.user, **subject)
     except ValidationError as error:
         messages.error(request, service_message(error))
     else:
-        messages.success(request, f"You took “{claim or event}”.")
+        messages.success(request, f"You took “{subject[kind]}”.")
     return HttpResponseRedirect(_next_url(request, reverse("admin:tracker_inbox")))
 
 
 def discussion_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if not request.user.has_perm(f"tracker.view_{kind}"):
         raise PermissionDenied
-    claim, event = _subject(kind, pk)
-    subject = claim or event
+    subjects = _subject(kind, pk)
+    subject = subjects[kind]
+    claim, event = subjects.get("claim"), subjects.get("event")
+    # A document is assigned (to be processed) but not discussed: comments are
+    # about claims and events.
+    can_comment = kind != "document" and request.user.has_perm("tracker.add_comment")
     here = reverse("admin:tracker_discussion", args=[kind, pk])
     comment_form, assign_form = CommentForm(), AssignForm()
     if request.method == "POST":
@@ -178,11 +187,10 @@ def discussion_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 raise PermissionDenied
             assign_form = AssignForm(request.POST)
             form, write = assign_form, lambda d: services.assignment_set(
-                actor=request.user, claim=claim, event=event,
-                assignee=d["assignee"], request=d["request"],
+                actor=request.user, assignee=d["assignee"], request=d["request"], **subjects
             )  # fmt: skip
         elif action == "comment":
-            if not request.user.has_perm("tracker.add_comment"):
+            if not can_comment:
                 raise PermissionDenied
             comment_form = CommentForm(request.POST)
             form, write = (
@@ -205,7 +213,11 @@ def discussion_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     current = subject.assignments.filter(ended_at__isnull=True).select_related("assignee").first()
     if current is not None:
         assign_form.initial = {"assignee": current.assignee_id}
-    entries = timeline(claim=claim, event=event)
+    entries = (
+        document_timeline(document=subject)
+        if kind == "document"
+        else timeline(claim=claim, event=event)
+    )
     return TemplateResponse(
         request,
         "admin/tracker/desk/discussion.html",
@@ -216,11 +228,12 @@ def discussion_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             subject=subject,
             claim=claim,
             event=event,
+            document=subjects.get("document"),
             entries=entries,
             current=current,
             comment_form=comment_form,
             assign_form=assign_form,
-            can_comment=request.user.has_perm("tracker.add_comment"),
+            can_comment=can_comment,
             can_assign=request.user.has_perm("tracker.assign_work"),
             can_redact=request.user.has_perm("tracker.redact_comment"),
             subject_url=reverse(f"admin:tracker_{kind}_change", args=[pk]),
@@ -275,7 +288,7 @@ def desk_urls() -> list:
 
 
 class SubjectConverter:
-    regex = "claim|event"
+    regex = "claim|event|document"
 
     def to_python(self, value: str) -> str:
         return value

@@ -102,6 +102,13 @@ class DocumentAdmin(HistoryAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and hasattr(obj, "page"):
             context["review"] = obj.page
+        if obj is not None:
+            # Who is asked to process it (a reporter, say), and the way to ask someone.
+            context["current_assignment"] = (
+                obj.assignments.filter(ended_at__isnull=True).select_related("assignee").first()
+            )
+            context["assign_url"] = reverse("admin:tracker_discussion", args=["document", obj.pk])
+            context["can_assign"] = request.user.has_perm("tracker.assign_work")
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
@@ -152,14 +159,10 @@ class DocumentAdmin(HistoryAdmin):
 
     @admin.display(description="title check")
     def title_check(self, obj: Document):
+        # The warning itself heads the page (change_form.html); here only the verdict.
         if not obj.title_mismatch:
             return "The title shares words with the body."
-        return format_html(
-            '<p class="tracker-warning"><strong>Title mismatch.</strong> The published title, '
-            "“{}”, does not match the body: it may belong to another page. It is kept "
-            "exactly as published; the document goes by its working title.</p>",
-            obj.title,
-        )
+        return "It shares almost no words with the body (see the note at the top)."
 
     @admin.display(description="text")
     def highlighted_text(self, obj: Document):

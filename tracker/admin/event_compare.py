@@ -29,6 +29,7 @@ from tracker.admin.conflict_display import (
     stance_badge,
 )
 from tracker.admin.display import status_badge
+from tracker.admin.event_grade import grade_badge
 from tracker.admin.range_chart import BarInput, RangeChart, range_chart
 from tracker.conflicts import EventComparison
 from tracker.models import Account, Claim, Finding
@@ -307,5 +308,8 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         "note_count": sum(len(group.notes) for group in notes),
         "can_acknowledge": request.user.has_perm("tracker.acknowledge_finding"),
         "can_change_event": model_admin.has_change_permission(request, data.event),
+        "recorded_badge": grade_badge(data.event.grade),
+        "can_grade": request.user.has_perm("tracker.grade_event"),
+        "grade_url": reverse("admin:tracker_event_grade", args=[data.event.pk]),
     }
     return TemplateResponse(request, "admin/tracker/event/compare.html", context)

@@ -12,8 +12,10 @@ from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import severity_badge
 from tracker.admin.display import status_badge
 from tracker.admin.event_compare import compare_url, compare_view
+from tracker.admin.event_grade import event_answer, grade_url, record_grade_view
 from tracker.admin.paging import ListPage
 from tracker.models import Event
+from tracker.selectors.event_grades import grade_history
 from tracker.services.events import EVENT_EDITABLE
 
 
@@ -86,14 +88,36 @@ class EventAdmin(HistoryAdmin):
     # -- the comparison page -------------------------------------------------
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.compare_view)
+        view = self.admin_site.admin_view
         return [
-            path("<path:object_id>/compare/", view, name="tracker_event_compare"),
+            path(
+                "<path:object_id>/compare/",
+                view(self.compare_view),
+                name="tracker_event_compare",
+            ),
+            path(
+                "<path:object_id>/grade/",
+                view(self.record_grade_view),
+                name="tracker_event_grade",
+            ),
             *super().get_urls(),
         ]
 
     def compare_view(self, request, object_id):
         return compare_view(self, request, object_id)
+
+    def record_grade_view(self, request, object_id):
+        return record_grade_view(self, request, object_id)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The page leads with the answer (event_grade.py); the form to edit the
+        # event's details follows it.
+        if obj is not None:
+            context["answer"] = event_answer(obj, grade_history(event=obj))
+            context["can_grade"] = request.user.has_perm("tracker.grade_event")
+            context["grade_url"] = grade_url(obj.pk)
+            context["open_conflict_count"] = getattr(obj, "open_conflict_count", 0)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         context = dict(extra_context or {})

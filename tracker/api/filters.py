@@ -370,6 +370,7 @@ class CommentFilter(filters.FilterSet):
 class AssignmentFilter(filters.FilterSet):
     claim = IdFilter(field_name="claim_id", help_text="Of this claim.")
     event = IdFilter(field_name="event_id", help_text="Of this event.")
+    document = IdFilter(field_name="document_id", help_text="Of this document.")
     assignee = IdFilter(field_name="assignee_id", help_text="Assigned to this user (id).")
     is_current = BooleanFilter(
         field_name="ended_at", lookup_expr="isnull", help_text="Still current (true) or ended."

@@ -44,6 +44,7 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,
+    ("event", "set_grade"): IF_MATCH,  # a grade moves the event's state, as a verdict does
     ("claim", "create"): NONE,
     ("claim", "update"): IF_MATCH,
     ("claim", "partial_update"): IF_MATCH,

@@ -5,6 +5,7 @@ from tracker.models.desk import Assignment, Comment
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
+from tracker.models.event_grade import EventGradeChange
 from tracker.models.finding import Finding, RemovedFinding
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
@@ -21,6 +22,7 @@ __all__ = [
     "EntityAlias",
     "EntityKind",
     "Event",
+    "EventGradeChange",
     "Extraction",
     "Finding",
     "Flag",

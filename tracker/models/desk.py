@@ -1,9 +1,9 @@
 """Who is on what, and what was said about it: the editors' desk.
 
-An assignment asks one person to look at a claim or an event (a reporter, to
-find a second source; an editor, to judge it). A claim or event has at most
-one current assignment; reassigning ends it and starts another, so the rows
-are the assignment's history.
+An assignment asks one person to look at a claim, an event or a document (a
+reporter, to find a second source or to process a report; an editor, to
+judge it). Each has at most one current assignment; reassigning ends it and
+starts another, so the rows are the assignment's history.
 
 Comments are the discussion of a claim or event. They are append-only: the
 only change a comment ever takes is a redaction, which removes its text and
@@ -14,9 +14,15 @@ table on purpose: a copy of the text there would survive its redaction.
 from django.conf import settings
 from django.db import models
 
-# Exactly one of claim and event.
+# Exactly one of claim and event (a comment's subject).
 ONE_SUBJECT = models.Q(claim__isnull=False, event__isnull=True) | models.Q(
     claim__isnull=True, event__isnull=False
+)
+# Exactly one of claim, event and document (an assignment's subject).
+ONE_ASSIGNED_SUBJECT = (
+    models.Q(claim__isnull=False, event__isnull=True, document__isnull=True)
+    | models.Q(claim__isnull=True, event__isnull=False, document__isnull=True)
+    | models.Q(claim__isnull=True, event__isnull=True, document__isnull=False)
 )
 
 
@@ -26,6 +32,13 @@ class Assignment(models.Model):
     )
     event = models.ForeignKey(
         "tracker.Event", null=True, blank=True, on_delete=models.PROTECT, related_name="assignments"
+    )
+    document = models.ForeignKey(
+        "tracker.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments",
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
@@ -45,7 +58,9 @@ class Assignment(models.Model):
         ordering = ["-assigned_at", "-id"]
         permissions = [("assign_work", "Can assign claims and events")]
         constraints = [
-            models.CheckConstraint(condition=ONE_SUBJECT, name="assignment_one_subject"),
+            models.CheckConstraint(
+                condition=ONE_ASSIGNED_SUBJECT, name="assignment_one_assigned_subject"
+            ),
             models.UniqueConstraint(
                 fields=["claim"],
                 condition=models.Q(ended_at__isnull=True, claim__isnull=False),
@@ -55,6 +70,11 @@ class Assignment(models.Model):
                 fields=["event"],
                 condition=models.Q(ended_at__isnull=True, event__isnull=False),
                 name="assignment_one_current_per_event",
+            ),
+            models.UniqueConstraint(
+                fields=["document"],
+                condition=models.Q(ended_at__isnull=True, document__isnull=False),
+                name="assignment_one_current_per_document",
             ),
             models.CheckConstraint(
                 condition=models.Q(ended_at__isnull=True)
@@ -71,8 +91,21 @@ class Assignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        subject = f"claim {self.claim_id}" if self.claim_id else f"event {self.event_id}"
-        return f"{subject} assigned to {self.assignee}"
+        return f"{self.subject_label} assigned to {self.assignee}"
+
+    @property
+    def subject_kind(self) -> str:
+        if self.claim_id:
+            return "claim"
+        return "event" if self.event_id else "document"
+
+    @property
+    def subject_id(self) -> int:
+        return self.claim_id or self.event_id or self.document_id
+
+    @property
+    def subject_label(self) -> str:
+        return f"{self.subject_kind} {self.subject_id}"
 
     @property
     def is_current(self) -> bool:

@@ -3,6 +3,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from tracker.name_keys import name_key
+from tracker.vocabularies import AirwarsGrade
 
 
 class Event(models.Model):
@@ -32,8 +33,13 @@ class Event(models.Model):
     # The summary of the last comparison (tracker.conflicts.EventSummary as JSON),
     # stored by the findings refresh so lists and exports show it without comparing.
     summary = models.JSONField(default=dict, blank=True, editable=False)
+    # The grade an editor recorded ("" until one does); its history is the
+    # event's grade changes (tracker.models.EventGradeChange), not this table's.
+    grade = models.CharField(
+        max_length=16, choices=AirwarsGrade.choices, blank=True, default="", editable=False
+    )
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "name_key", "summary"], m2m_fields=[parties]
+        excluded_fields=["updated_at", "name_key", "summary", "grade"], m2m_fields=[parties]
     )
 
     class Meta:
@@ -44,6 +50,10 @@ class Event(models.Model):
                 condition=models.Q(date_end__isnull=True)
                 | models.Q(date_start__isnull=False, date_end__gte=models.F("date_start")),
                 name="event_date_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grade__in=[*AirwarsGrade.values, ""]),
+                name="event_grade_valid",
             ),
         ]
 

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 
 from tracker.vocabularies import FindingKind, FindingSeverity
 
@@ -116,3 +118,14 @@ class RemovedFinding(models.Model):
 
     def __str__(self) -> str:
         return f"Removed finding #{self.finding_id} ({self.key})"
+
+
+@receiver(pre_delete, sender="tracker.Event", dispatch_uid="tracker.finding_tombstones")
+def _leave_tombstones_for_the_event(sender, instance, **kwargs) -> None:
+    """An event's findings go with it, and each leaves its tombstone (410, not 404).
+
+    The cascade would delete them row by row below ``FindingQuerySet.delete``,
+    leaving no tombstones; deleting them here first, through the queryset,
+    inside the same transaction, keeps the rule whatever deletes the event.
+    """
+    Finding.objects.filter(event_id=instance.pk).delete()

@@ -16,7 +16,9 @@ MY_DESK_ROWS = 50
 @dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
-    kind: str  # comment, status, flag_raised, flag_resolved, account, assignment, unassigned
+    # comment, status, flag_raised, flag_resolved, account, account_removed,
+    # assignment, unassigned
+    kind: str
     who: Any  # a user, or None for the system
     summary: str
     obj: Any
@@ -37,19 +39,8 @@ def _latest(queryset: QuerySet, column: str) -> list:
     return list(reversed(queryset.order_by(f"-{column}", "-id")[:TIMELINE_PER_KIND]))
 
 
-def timeline(*, claim: Claim | None = None, event: Event | None = None) -> list[TimelineEntry]:
-    """Comments, status changes, flags raised and resolved, accounts added and
-    assignments of a claim (or an event and its claims), in time order.
-
-    Five queries whatever the history's length.
-    """
-    if (claim is None) == (event is None):
-        raise ValueError("a timeline is of one claim or one event")
-    entries: list[TimelineEntry] = []
-    comments = Comment.objects.filter(_subject_filter(claim, event, via_claim=False))
-    for comment in _latest(comments.select_related("author", "redacted_by"), "created_at"):
-        entries.append(TimelineEntry(comment.created_at, "comment", comment.author, "", comment))
-    assignments = Assignment.objects.filter(_subject_filter(claim, event, via_claim=False))
+def _assignment_entries(assignments: QuerySet[Assignment]) -> list[TimelineEntry]:
+    entries = []
     for a in _latest(
         assignments.select_related("assignee", "assigned_by", "ended_by"), "assigned_at"
     ):
@@ -65,6 +56,30 @@ def timeline(*, claim: Claim | None = None, event: Event | None = None) -> list[
                     a.ended_at, "unassigned", a.ended_by, f"{a.assignee} no longer assigned", a
                 )
             )
+    return entries
+
+
+def document_timeline(*, document: Document) -> list[TimelineEntry]:
+    """A document's assignments, in time order: a document has no discussion. One query."""
+    entries = _assignment_entries(Assignment.objects.filter(document=document))
+    entries.sort(key=lambda entry: entry.sort_key)
+    return entries
+
+
+def timeline(*, claim: Claim | None = None, event: Event | None = None) -> list[TimelineEntry]:
+    """Comments, status changes, flags raised and resolved, accounts added and
+    removed, and assignments of a claim (or an event and its claims), in time order.
+
+    Six queries whatever the history's length.
+    """
+    if (claim is None) == (event is None):
+        raise ValueError("a timeline is of one claim or one event")
+    entries: list[TimelineEntry] = []
+    comments = Comment.objects.filter(_subject_filter(claim, event, via_claim=False))
+    for comment in _latest(comments.select_related("author", "redacted_by"), "created_at"):
+        entries.append(TimelineEntry(comment.created_at, "comment", comment.author, "", comment))
+    assignments = Assignment.objects.filter(_subject_filter(claim, event, via_claim=False))
+    entries += _assignment_entries(assignments)
     changes = StatusChange.objects.filter(_subject_filter(claim, event, via_claim=True))
     for change in _latest(changes.select_related("changed_by", "claim"), "changed_at"):
         summary = f"{change.get_from_status_display()} → {change.get_to_status_display()}"
@@ -95,6 +110,17 @@ def timeline(*, claim: Claim | None = None, event: Event | None = None) -> list[
         entries.append(
             TimelineEntry(account.created_at, "account", account.created_by, summary, account)
         )
+    # A removed account is gone from its table; its history keeps who removed it and when.
+    removed = Account.history.filter(
+        _subject_filter(claim, event, via_claim=True), history_type="-"
+    )
+    for record in _latest(
+        removed.select_related("source", "history_user").defer("source__description"),
+        "history_date",
+    ):
+        summary = f"Account removed: {record.source} {record.get_stance_display().lower()}"
+        who = record.history_user
+        entries.append(TimelineEntry(record.history_date, "account_removed", who, summary, record))
     entries.sort(key=lambda entry: entry.sort_key)
     return entries
 
@@ -107,12 +133,13 @@ class MyDesk:
 
 
 def my_desk(*, user) -> MyDesk:
-    """What is assigned to ``user``, the flags they raised that are still open, and
-    the documents they added, latest first. Three queries."""
+    """What is assigned to ``user`` (claims, events and documents to process), the
+    flags they raised that are still open, and the documents they added, latest
+    first. Three queries."""
     assigned = (
         Assignment.objects.filter(assignee=user, ended_at__isnull=True)
-        .select_related("claim", "event", "assigned_by")
-        .defer("claim__search_vector")
+        .select_related("claim", "event", "document", "assigned_by")
+        .defer("claim__search_vector", "document__text")
         .order_by("-assigned_at", "-id")[:MY_DESK_ROWS]
     )
     flags = (
@@ -123,7 +150,7 @@ def my_desk(*, user) -> MyDesk:
     )
     documents = (
         Document.objects.filter(created_by=user)
-        .only("pk", "title", "created_at", "url")
+        .only("pk", "title", "working_title", "title_mismatch", "created_at", "url")
         .order_by("-created_at", "-id")[:MY_DESK_ROWS]
     )
     return MyDesk(assigned=list(assigned), flags=list(flags), documents=list(documents))

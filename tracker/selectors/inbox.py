@@ -60,7 +60,7 @@ class InboxItem:
             return self.claim.text
         if self.finding is not None:
             return self.finding.explanation
-        return self.document.title or f"Document {self.document.pk}"
+        return self.document.display_title or f"Document {self.document.pk}"
 
 
 @dataclass
@@ -118,7 +118,8 @@ REASON_BY_KEY = {reason.key: reason for reason in REASONS}
 @dataclass(frozen=True)
 class InboxFilter:
     event_id: int | None = None
-    assignee_id: int | None = None  # "assigned to me": the claim, or its event
+    # "Assigned to me": the claim, or its event; a document, for its suggestions.
+    assignee_id: int | None = None
 
 
 def _current_assignment(**match) -> Exists:
@@ -179,16 +180,18 @@ def _claim_query(reason: Reason, filters: InboxFilter) -> tuple[QuerySet, str]:
     return _live_claims(where, filters), "updated_at"
 
 
-def _pending_suggestions(filters: InboxFilter) -> QuerySet[Suggestion] | None:
-    if filters.assignee_id is not None:
-        return None  # documents are not assigned
+def _pending_suggestions(filters: InboxFilter) -> QuerySet[Suggestion]:
     pending = Suggestion.objects.filter(status=SuggestionStatus.PENDING)
     if filters.event_id is not None:
         pending = pending.filter(event_id=filters.event_id)
+    if filters.assignee_id is not None:
+        pending = pending.filter(
+            _current_assignment(document=OuterRef("document_id"), assignee_id=filters.assignee_id)
+        )
     return pending
 
 
-def _reason_query(reason: Reason, filters: InboxFilter) -> tuple[QuerySet | None, str]:
+def _reason_query(reason: Reason, filters: InboxFilter) -> tuple[QuerySet, str]:
     if reason is VERDICT_CONFLICT:
         return _open_findings(on_judged=True, filters=filters), "created_at"
     if reason is OPEN_CONFLICT:
@@ -203,9 +206,6 @@ def inbox_counts(filters: InboxFilter = InboxFilter()) -> dict[str, int]:
     counts = {}
     for reason in REASONS:
         rows, _ = _reason_query(reason, filters)
-        if rows is None:
-            counts[reason.key] = 0
-            continue
         column = "document_id" if reason is SUGGESTIONS else "pk"
         bounded = rows.order_by().values(column)
         if reason is SUGGESTIONS:
@@ -238,8 +238,6 @@ def _walk_documents(pending: QuerySet[Suggestion], want: int) -> list[tuple[int,
 
 def _fetch(reason: Reason, filters: InboxFilter, want: int) -> list[InboxItem]:
     rows, column = _reason_query(reason, filters)
-    if rows is None:
-        return []
     if reason is SUGGESTIONS:
         return [
             InboxItem(reason=reason, since=since, key=("document", pk))
@@ -287,28 +285,29 @@ def _fill_in(items: list[InboxItem]) -> None:
     """The documents' titles and each row's current assignment, one query each."""
     document_ids = [item.key[1] for item in items if item.key[0] == "document"]
     if document_ids:
-        documents = Document.objects.only("pk", "title").in_bulk(document_ids)
+        documents = Document.objects.only("pk", "title", "working_title", "title_mismatch").in_bulk(
+            document_ids
+        )
         for item in items:
             if item.key[0] == "document":
                 item.document = documents[item.key[1]]
     claim_ids = [item.claim.pk for item in items if item.claim is not None]
     event_ids = {item.event.pk for item in items if item.event is not None}
-    if not claim_ids and not event_ids:
+    if not claim_ids and not event_ids and not document_ids:
         return
     current = Assignment.objects.filter(ended_at__isnull=True).filter(
-        Q(claim_id__in=claim_ids) | Q(event_id__in=event_ids)
+        Q(claim_id__in=claim_ids) | Q(event_id__in=event_ids) | Q(document_id__in=document_ids)
     )
-    by_claim, by_event = {}, {}
+    by_subject = {}
     for assignment in current.select_related("assignee"):
-        if assignment.claim_id:
-            by_claim[assignment.claim_id] = assignment
-        else:
-            by_event[assignment.event_id] = assignment
+        by_subject[assignment.subject_kind, assignment.subject_id] = assignment
     for item in items:
-        if item.claim is not None and item.claim.pk in by_claim:
-            item.assignment = by_claim[item.claim.pk]
+        if item.claim is not None and ("claim", item.claim.pk) in by_subject:
+            item.assignment = by_subject["claim", item.claim.pk]
+        elif item.document is not None:
+            item.assignment = by_subject.get(("document", item.document.pk))
         elif item.event is not None:
-            item.assignment = by_event.get(item.event.pk)
+            item.assignment = by_subject.get(("event", item.event.pk))
 
 
 def reason_choices() -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from tracker.services.entities import (
     entity_create,
     entity_update,
 )
+from tracker.services.event_grades import event_set_grade
 from tracker.services.events import event_create, event_update
 from tracker.services.findings import (
     finding_acknowledge,
@@ -72,6 +73,7 @@ __all__ = [
     "entity_create",
     "entity_update",
     "event_create",
+    "event_set_grade",
     "event_update",
     "finding_acknowledge",
     "findings_refresh_for_claim",

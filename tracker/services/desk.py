@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.models import Assignment, Claim, Comment, Event
+from tracker.models import Assignment, Claim, Comment, Document, Event
 from tracker.services._common import Actor, clean_text, history_user, require_permission
 
 ASSIGNABLE_GROUPS = ("Editors", "Reporters")
@@ -17,12 +17,26 @@ def _subject(claim: Claim | None, event: Event | None) -> dict:
     return {"claim": claim} if claim is not None else {"event": event}
 
 
-def _lock_subject(claim: Claim | None, event: Event | None) -> None:
+def _assigned_subject(claim: Claim | None, event: Event | None, document: Document | None) -> dict:
+    given = {
+        name: value
+        for name, value in (("claim", claim), ("event", event), ("document", document))
+        if value is not None
+    }
+    if len(given) != 1:
+        raise ValidationError(
+            {"subject": "Give one claim, one event or one document to assign, and only one."}
+        )
+    return given
+
+
+def _lock_subject(subject: dict) -> None:
     # The subject's row orders concurrent assignments of it, so the second
     # waits and then ends the first instead of breaking the unique constraint.
-    model, pk = (Claim, claim.pk) if claim is not None else (Event, event.pk)
-    if not model.objects.select_for_update().filter(pk=pk).exists():
-        raise ValidationError({"subject": "No such claim or event."})
+    ((kind, value),) = subject.items()
+    model = {"claim": Claim, "event": Event, "document": Document}[kind]
+    if not model.objects.select_for_update().filter(pk=value.pk).exists():
+        raise ValidationError({"subject": f"No such {kind}."})
 
 
 def may_be_assigned(user) -> bool:
@@ -39,20 +53,22 @@ def assignment_set(
     actor: Actor,
     claim: Claim | None = None,
     event: Event | None = None,
+    document: Document | None = None,
     assignee=None,
     request: str = "",
 ) -> Assignment | None:
-    """Assign a claim or an event to an editor or a reporter, or take it (assignee=actor).
+    """Assign a claim, an event or a document to an editor or a reporter, or take it
+    (assignee=actor). A document is assigned to be processed: its suggestions reviewed.
 
     The current assignment, if any, ends; ``assignee=None`` only ends it.
     Returns the new assignment, or None when unassigned.
     """
     require_permission(actor, "tracker.assign_work", action="assign claims and events")
-    subject = _subject(claim, event)
+    subject = _assigned_subject(claim, event, document)
     request = clean_text("request", request or "", required=False, max_length=2000).strip()
     if assignee is not None and not may_be_assigned(assignee):
         raise ValidationError({"assignee": f"{assignee} is not an active editor or reporter."})
-    _lock_subject(claim, event)
+    _lock_subject(subject)
     current = Assignment.objects.select_for_update().filter(ended_at__isnull=True, **subject)
     previous = current.first()
     if assignee is None and previous is None:

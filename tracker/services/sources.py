@@ -206,6 +206,11 @@ def source_update(*, actor: Actor, source: Source, **changes) -> Source:
         _follow_new_name(source)
     if parent_changed:
         findings_refresh_for_sources(source_ids=_reroot_subtree(source))
+    elif "name" in changed:
+        # Explanations and event summaries name the source, and name it as the
+        # body its people and outlets speak for: their events are worded anew
+        # (once each, when the write commits).
+        findings_refresh_for_sources(source_ids=_subtree(source))
     return source
 
 
@@ -250,22 +255,28 @@ def _swap_with_own_alias(*, actor: Actor, source: Source, new_name: str) -> None
         alias.save(update_fields=["name"])
 
 
+def _subtree(source: Source) -> set[int]:
+    """The ids of ``source`` and of everything that speaks through it, at any depth."""
+    found: set[int] = set()
+    level = [source.pk]
+    while level:
+        found.update(level)
+        level = list(
+            Source.objects.filter(parent_id__in=level)
+            .exclude(pk__in=found)
+            .values_list("pk", flat=True)
+        )
+    return found
+
+
 def _reroot_subtree(source: Source) -> set[int]:
     """Give ``source`` and everything that speaks through it their new root.
 
     Returns the ids of the sources moved.
     """
     root = _root_of(source.parent) or source
-    moved: set[int] = set()
-    level = [source.pk]
-    while level:
-        Source.objects.filter(pk__in=level).update(root=root)
-        moved.update(level)
-        level = list(
-            Source.objects.filter(parent_id__in=level)
-            .exclude(pk__in=moved)
-            .values_list("pk", flat=True)
-        )
+    moved = _subtree(source)
+    Source.objects.filter(pk__in=moved).update(root=root)
     source.root = root
     return moved
 

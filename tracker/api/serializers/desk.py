@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from tracker.api.serializers.common import StrictCharField, WriteSerializer, username_field
-from tracker.models import Assignment, Claim, Comment, Event
+from tracker.models import Assignment, Claim, Comment, Document, Event
 
 
 class CommentSerializer(serializers.ModelSerializer):
@@ -48,13 +48,22 @@ class AssignmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assignment
         fields = [
-            "id", "claim", "event", "assignee", "request", "assigned_by", "assigned_at",
-            "is_current", "ended_by", "ended_at",
+            "id", "claim", "event", "document", "assignee", "request", "assigned_by",
+            "assigned_at", "is_current", "ended_by", "ended_at",
         ]  # fmt: skip
         read_only_fields = fields
 
 
 class AssignmentCreateSerializer(SubjectSerializer):
+    """A claim, an event or a document (exactly one), and who is to look at it."""
+
+    document = serializers.PrimaryKeyRelatedField(
+        queryset=Document.objects.only("pk"),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="A document to process (its suggestions reviewed).",
+    )
     assignee = serializers.SlugRelatedField(
         slug_field="username",
         queryset=get_user_model().objects.filter(is_active=True),

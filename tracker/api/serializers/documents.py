@@ -41,10 +41,22 @@ class DocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = [
-            "id", "title", "title_mismatch", "outlet", "url", "published_at", "retrieved_at",
-            "content_hash", "account_count", "pending_suggestion_count", "created_at",
+            "id", "title", "title_mismatch", "working_title", "display_title", "outlet", "url",
+            "published_at", "retrieved_at", "content_hash", "account_count",
+            "pending_suggestion_count", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
+        extra_kwargs = {
+            "working_title": {
+                "help_text": "What the document goes by when its published title does not fit "
+                "its body (title_mismatch): the body's first sentence unless someone wrote one."
+            }
+        }
+
+    display_title = serializers.CharField(
+        read_only=True,
+        help_text="The working title of a mismatched document, else the published title.",
+    )
 
 
 class QuotingAccountSerializer(serializers.ModelSerializer):
@@ -135,10 +147,15 @@ class DocumentDetailSerializer(DocumentSerializer):
 class DocumentUpdateSerializer(WriteSerializer):
     ignored_fields = frozenset(
         {"id", "title_mismatch", "content_hash", "account_count", "created_at", "accounts",
-         "pending_suggestion_count", "extraction", "suggestions"}
+         "pending_suggestion_count", "extraction", "suggestions", "display_title"}
     )  # fmt: skip
 
     title = StrictCharField(max_length=500, allow_blank=True, default="")
+    working_title = StrictCharField(
+        max_length=500, allow_blank=True, required=False,
+        help_text="Left out: unchanged. Empty, on a mismatched document: taken again from "
+        "the body's first sentence.",
+    )  # fmt: skip
     outlet = SourceField(queryset=Source.objects.all(), allow_null=True, default=None)
     url = StrictCharField(max_length=2000, allow_blank=True, default="")
     published_at = serializers.DateTimeField(allow_null=True, default=None)

@@ -18,6 +18,7 @@ from tracker.api.serializers.common import (
     WriteSerializer,
     interval_data,
 )
+from tracker.api.serializers.event_grades import EventGradeChangeSerializer
 from tracker.api.serializers.findings import FindingSerializer
 from tracker.conflicts.details import summary_details
 from tracker.conflicts.intervals import figure_words
@@ -30,12 +31,19 @@ from tracker.vocabularies import AirwarsGrade, Aspect, Stance, VerificationStatu
 class EventSerializer(serializers.ModelSerializer):
     parties = SourceSummarySerializer(many=True, read_only=True)
     claim_count = serializers.IntegerField(read_only=True)
+    grade = serializers.ChoiceField(
+        choices=AirwarsGrade.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="The grade an editor recorded (POST .../grade/); empty until one does. "
+        "The comparison's suggestion is summary.grade.",
+    )
 
     class Meta:
         model = Event
         fields = [
             "id", "name", "place", "date_start", "date_end", "date_text", "description",
-            "parties", "claim_count", "created_at", "updated_at",
+            "parties", "claim_count", "grade", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -131,12 +139,19 @@ class EventDetailSerializer(EventSerializer):
     aspects = serializers.SerializerMethodField()
     findings = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
+    grade_history = serializers.SerializerMethodField()
 
     class Meta(EventSerializer.Meta):
         fields = [
-            *EventSerializer.Meta.fields, "summary", "claims", "accounts", "aspects", "findings",
+            *EventSerializer.Meta.fields, "summary", "grade_history", "claims", "accounts",
+            "aspects", "findings",
         ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(EventGradeChangeSerializer(many=True))
+    def get_grade_history(self, event: Event) -> list[dict]:
+        """The editors' grades, latest first: who, when, why, and what was suggested then."""
+        return EventGradeChangeSerializer(self.context["grade_history"], many=True).data
 
     def _side(self) -> EventSideBySide:
         return self.context["side_by_side"]
@@ -259,7 +274,7 @@ class EventDetailSerializer(EventSerializer):
 class EventWriteSerializer(WriteSerializer):
     ignored_fields = frozenset(
         {"id", "claim_count", "created_at", "updated_at", "summary", "claims", "accounts",
-         "aspects", "findings"}
+         "aspects", "findings", "grade", "grade_history"}
     )  # fmt: skip
 
     name = StrictCharField(max_length=300)

@@ -124,7 +124,8 @@ class CommentViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
     list=list_schema(
         AssignmentSerializer,
         summary="List assignments",
-        description="Current and past; filter with ?claim=, ?event=, ?assignee= (user id).",
+        description="Current and past; filter with ?claim=, ?event=, ?document=, "
+        "?assignee= (user id).",
     ),
     retrieve=retrieve_schema(AssignmentSerializer, summary="One assignment"),
 )
@@ -142,7 +143,7 @@ class AssignmentViewSet(ListMixin, RetrieveMixin, TrackerViewSet):
         return Assignment.objects.select_related("assignee", "assigned_by", "ended_by")
 
     @extend_schema(
-        summary="Assign a claim or an event (editors)",
+        summary="Assign a claim, an event or a document (editors)",
         description="To an editor or a reporter, or to yourself (take it); the current "
         "assignment ends and stays in the history. assignee=null only ends it.",
         request=AssignmentCreateSerializer,
@@ -285,7 +286,7 @@ class MyDeskView(APIView):
                 "assigned": AssignmentSerializer(desk.assigned, many=True).data,
                 "flags": FlagSerializer(desk.flags, many=True).data,
                 "documents": [
-                    {"id": d.pk, "title": d.title, "created_at": d.created_at}
+                    {"id": d.pk, "title": d.display_title, "created_at": d.created_at}
                     for d in desk.documents
                 ],
             }

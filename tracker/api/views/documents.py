@@ -101,6 +101,7 @@ class DocumentViewSet(
         return document_api_detail_queryset()
 
     def service_create(self, values: dict[str, Any]) -> Document:
+        working_title = values.pop("working_title", None)
         result = services.document_ingest(actor=self.request.user, via="api", **values)
         if not result.created:
             # The ingest service hands back the stored copy (the command and the
@@ -110,6 +111,11 @@ class DocumentViewSet(
             stored = result.document
             raise ValidationError(
                 {field: [f"This text is already stored as document #{stored.pk} ({stored})."]}
+            )
+        if working_title is not None:
+            # Ingest derives one for a mismatched title; the client's own wins.
+            services.document_update(
+                actor=self.request.user, document=result.document, working_title=working_title
             )
         return result.document
 

@@ -1,14 +1,28 @@
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from tracker import services
+from tracker.api.etag import etag_for
 from tracker.api.filters import EventFilter
 from tracker.api.schema import (
+    ETAG,
+    WRITE_ERRORS,
     create_schema,
+    errors,
     list_schema,
+    ok,
     retrieve_schema,
     update_schema,
+)
+from tracker.api.serializers.event_grades import (
+    EventGradeChangeSerializer,
+    EventGradeSetSerializer,
 )
 from tracker.api.serializers.events import (
     EventDetailSerializer,
@@ -24,6 +38,7 @@ from tracker.api.views.base import (
 )
 from tracker.models import Event
 from tracker.selectors.api_events import event_api_detail_queryset, event_side_by_side
+from tracker.selectors.event_grades import grade_history
 from tracker.selectors.events import event_list_queryset
 
 
@@ -53,12 +68,14 @@ class EventViewSet(
     TrackerViewSet,
 ):
     permission_model = Event
+    action_permissions = {"set_grade": ("tracker.view_event", "tracker.grade_event")}
     list_serializer_class = EventSerializer
     detail_serializer_class = EventDetailSerializer
     input_serializer_classes = {
         "create": EventWriteSerializer,
         "update": EventWriteSerializer,
         "partial_update": EventWriteSerializer,
+        "set_grade": EventGradeSetSerializer,
     }
     filterset_class = EventFilter
     ordering_fields = ["name", "updated_at", "id"]
@@ -74,6 +91,7 @@ class EventViewSet(
         context = {
             **self.get_serializer_context(),
             "side_by_side": event_side_by_side(event=instance),
+            "grade_history": grade_history(event=instance),
         }
         return EventDetailSerializer(instance, context=context).data
 
@@ -82,3 +100,37 @@ class EventViewSet(
 
     def service_update(self, instance: Event, values: dict[str, Any]) -> None:
         services.event_update(actor=self.request.user, event=instance, **values)
+
+    @extend_schema(
+        summary="Record the event's grade (editors)",
+        description="On the Airwars scale, with a rationale (always required). The "
+        "comparison's suggested grade (summary.grade) is never applied; this records the "
+        "editor's own, keeping the suggestion of the moment beside it. Returns the grade "
+        "change; the event's new ETag is in Event-ETag.",
+        request=EventGradeSetSerializer,
+        parameters=[
+            ETAG,
+            OpenApiParameter(
+                "Event-ETag",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                response=[201],
+                description="The event's new ETag, for the next change without another GET.",
+            ),
+        ],
+        responses={
+            201: ok(EventGradeChangeSerializer, "Recorded: the grade change."),
+            **errors(*WRITE_ERRORS, 404),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="grade")
+    def set_grade(self, request: Request, pk: str) -> Response:
+        with self.write_lock() as event:
+            values = self.validated(request.data)
+            change = services.event_set_grade(actor=request.user, event=event, **values)
+            event_etag = etag_for(self.detail_data(self.fresh(event.pk)))
+        return Response(
+            EventGradeChangeSerializer(change).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Event-ETag": event_etag},
+        )
