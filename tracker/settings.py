@@ -310,6 +310,7 @@ SPECTACULAR_SETTINGS = {
         "FlagKindEnum": "tracker.vocabularies.FlagKind",
         "FlagReasonEnum": "tracker.vocabularies.FlagReason",
         "SeverityEnum": "tracker.vocabularies.FindingSeverity",
+        "AirwarsGradeEnum": "tracker.vocabularies.AirwarsGrade",
     },
 }
 

@@ -249,7 +249,7 @@ def _status_airwars() -> dict[str, str]:
     for grade, step in AIRWARS_SCALE.items():
         for status in step.statuses:
             if mapping[status]:
-                raise ValueError(f"status {status!r} reads as two Airwars grades")
+                raise ValueError(f"status {str(status)!r} reads as two Airwars grades")
             mapping[status] = grade
     return mapping
 

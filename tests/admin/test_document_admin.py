@@ -103,6 +103,9 @@ def test_title_mismatch_warning(reporter_client, db):
     assert document.title_mismatch
     body = reporter_client.get(change_url(document)).content.decode()
     assert "The published title does not match the body." in body
+    # Said once, at the top; the title check beside the field only points to it.
+    assert body.count("does not match the body") == 1
+    assert "It shares almost no words with the body" in body
     assert (
         '<span class="tracker-scraped-title">“KXIP vs KKR Live Score”</span>, is kept exactly '
         "as published" in body

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.api.conftest import etag_of
-from tests.factories import make_account, make_claim, make_flag
+from tests.factories import make_account, make_claim, make_document, make_flag, make_source
 from tracker import services
 from tracker.models import Assignment, Comment
 
@@ -127,3 +127,43 @@ def test_taking_and_unassigning(editor_api, editor):
     assert ended.status_code == 204
     history = editor_api.get(f"/api/assignments/?claim={claim.pk}").json()["results"]
     assert [(a["assignee"], a["is_current"]) for a in history] == [("editor", False)]
+
+
+def test_an_editor_assigns_a_document_which_the_reporter_finds_on_their_desk(
+    editor_api, reporter_api, reporter
+):
+    document = make_document(title="KXIP vs KKR Live Score")
+    assigned = editor_api.post(
+        "/api/assignments/",
+        {"document": document.pk, "assignee": "reporter", "request": "Review its suggestions"},
+        format="json",
+    )
+    assert assigned.status_code == 201, assigned.data
+    assert (assigned.data["document"], assigned.data["claim"], assigned.data["event"]) == (
+        document.pk, None, None,
+    )  # fmt: skip
+    desk = reporter_api.get("/api/desk/mine/").json()
+    assert [a["document"] for a in desk["assigned"]] == [document.pk]
+    listed = editor_api.get(f"/api/assignments/?document={document.pk}").json()["results"]
+    assert [a["id"] for a in listed] == [assigned.data["id"]]
+    forged = reporter_api.post(
+        "/api/assignments/", {"document": document.pk, "assignee": "reporter"}, format="json"
+    )
+    assert forged.status_code == 403
+    two = editor_api.post(
+        "/api/assignments/",
+        {"document": document.pk, "claim": make_claim().pk, "assignee": "reporter"},
+        format="json",
+    )
+    assert two.status_code == 400 and "subject" in two.json()
+    assert Assignment.objects.count() == 1
+
+
+def test_a_removed_account_is_on_the_claims_timeline(editor_api, editor):
+    claim = make_claim()
+    account = make_account(claim=claim, source=make_source(name="Wire A"))
+    services.account_remove(actor=editor, account=account)
+    entries = editor_api.get(f"/api/claims/{claim.pk}/timeline/").json()
+    assert [(e["kind"], e["who"], e["summary"]) for e in entries] == [
+        ("account_removed", "editor", "Account removed: Wire A asserts")
+    ]

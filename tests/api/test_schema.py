@@ -42,7 +42,7 @@ EXPECTED_PATHS = {
     "/api/names/{id}/aliases/{alias_id}/", "/api/inbox/", "/api/desk/mine/",
     "/api/claims/{id}/timeline/", "/api/events/{id}/timeline/", "/api/comments/",
     "/api/comments/{id}/", "/api/comments/{id}/redact/", "/api/assignments/",
-    "/api/assignments/{id}/",
+    "/api/assignments/{id}/", "/api/events/{id}/grade/",
 }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from tracker.conflicts.intervals import figure_words
 from tracker.vocabularies import (
     STATUS_AIRWARS,
     STATUS_MAPPING,
+    SUGGESTED_GRADES,
     AirwarsGrade,
     Stance,
     VerificationStatus,
@@ -145,3 +146,22 @@ def test_the_status_mapping_takes_its_airwars_grades_from_one_place():
         grade = STATUS_AIRWARS[status]
         assert STATUS_MAPPING[status].airwars == (AirwarsGrade(grade).label if grade else "")
     assert STATUS_MAPPING[VerificationStatus.CORROBORATED].airwars == "Fair"
+
+
+@pytest.mark.parametrize("build", ["none", "one", "two", "party_admits"])
+def test_the_comparison_suggests_only_grades_the_scale_lets_it(build):
+    s = Scenario()
+    if build != "none":
+        claim = s.count(30, 30)
+        s.account(claim, s.source("Monitor"))
+        if build == "two":
+            s.account(claim, s.source("Hospital"))
+        if build == "party_admits":
+            army = s.source("Army", party=True)
+            perpetrator = s.perpetrator(army)
+            s.account(perpetrator, army)
+    grade = s.compare().summary.grade
+    if build == "none":
+        assert grade == ""
+    else:
+        assert grade in SUGGESTED_GRADES
