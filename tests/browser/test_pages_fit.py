@@ -71,9 +71,11 @@ def admin_pages() -> list[tuple[str, str]]:
         ("review-queue", "/admin/tracker/reviewqueueclaim/"),
         ("event-compare", f"/admin/tracker/event/{event.pk}/compare/"),
         ("event", f"/admin/tracker/event/{event.pk}/change/"),
+        ("event-grade", f"/admin/tracker/event/{event.pk}/grade/"),
         ("conflicts", "/admin/tracker/finding/"),
         ("documents", "/admin/tracker/document/"),
         ("document", f"/admin/tracker/document/{document.pk}/change/"),
+        ("document-assign", f"/admin/desk/document/{document.pk}/discussion/"),
         ("suggestions", "/admin/tracker/suggestion/"),
         ("sources", "/admin/tracker/source/"),
     ]
@@ -89,8 +91,21 @@ def load(data: str) -> None:
     services.document_extract(actor=None, document=shown_document(), via="paste")
     # A flag, so the queue and the evidence have something to show.
     claim = Claim.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
-    make_flag(claim=claim, raised_by=make_reporter(username="rita"),
+    rita = make_reporter(username="rita")
+    make_flag(claim=claim, raised_by=rita,
               reason=FlagReason.SINGLE_SOURCE, note="Only one agency gives this.")  # fmt: skip
+    # A recorded grade that differs from the suggestion: the longest answer an event page shows.
+    event = Event.objects.annotate(n=Count("claims")).order_by("-n", "pk").first()
+    suggested = event.summary.get("grade", "")
+    services.event_set_grade(
+        actor=None, event=event, grade="discounted" if suggested != "discounted" else "weak",
+        rationale="The only figure comes from one ministry, and the agencies that carry it "
+        "speak for it: one source, repeated, not several.",
+    )  # fmt: skip
+    # The document shown is assigned, so its page and the assignment page say to whom.
+    services.assignment_set(
+        actor=None, document=shown_document(), assignee=rita, request="Review its suggestions"
+    )
 
 
 @pytest.mark.parametrize("data", ["seeds", "demo"])

@@ -578,6 +578,7 @@ class StoryTeller:
                 f"{rng.choice(phrases.TIMES_OF_DAY)} {scene.day:%A}",
                 f"{scene.kind_title} reported in {scene.place.name}. Demo data.",
                 created, created, rng.choice(self.staff.reporters), name_key(name),
+                "",  # no grade: only an editor records one
                 {},  # the summary, filled in once the event's accounts are compared
             )
         )  # fmt: skip

@@ -32,7 +32,7 @@ FIELDS: dict[type[models.Model], list[str]] = {
     SourceAlias: ["id", "source_id", "name", "name_key", "name_scope"],
     Event: [
         "id", "name", "place", "date_start", "date_end", "date_text", "description",
-        "created_at", "updated_at", "created_by_id", "name_key", "summary",
+        "created_at", "updated_at", "created_by_id", "name_key", "grade", "summary",
     ],
     Event.parties.through: ["id", "event_id", "source_id"],
     Document: [
