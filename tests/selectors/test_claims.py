@@ -1,8 +1,5 @@
-"""The reads the admin lists are built on (tracker/selectors).
-
-They live here, beside the admin that uses them, while tests/selectors/ does
-not exist yet.
-"""
+"""Reads of claims (tracker/selectors/claims): the list's counts, its filters,
+the review queue and a claim's verdicts."""
 
 from tests.factories import (
     make_account,
