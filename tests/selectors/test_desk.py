@@ -1,10 +1,10 @@
-"""The desk's reads: a timeline in five queries, a person's own desk in three."""
+"""The desk's reads: a timeline in six queries, a person's own desk in three."""
 
 import pytest
 
 from tests.factories import make_account, make_claim, make_document, make_event, make_flag
 from tracker import services
-from tracker.selectors.desk import my_desk, timeline
+from tracker.selectors.desk import document_timeline, my_desk, timeline
 
 
 def busy_claim(editor, reporter, event):
@@ -19,16 +19,16 @@ def busy_claim(editor, reporter, event):
 
 
 @pytest.mark.parametrize("claims", [1, 3])
-def test_a_timeline_is_five_queries_in_time_order(
+def test_a_timeline_is_six_queries_in_time_order(
     editor, reporter, django_assert_num_queries, claims
 ):
     event = make_event()
     ours = [busy_claim(editor, reporter, event) for _ in range(claims)]
     services.comment_add(actor=editor, event=event, text="On the whole event")
-    # Comments, assignments, status changes, flags, accounts.
-    with django_assert_num_queries(5):
+    # Comments, assignments, status changes, flags, accounts, accounts removed.
+    with django_assert_num_queries(6):
         of_claim = timeline(claim=ours[0])
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         of_event = timeline(event=event)
     kinds = ["account", "comment", "assignment", "unassigned", "flag_raised", "flag_resolved"]
     assert sorted(entry.kind for entry in of_claim) == sorted([*kinds, "status"])
@@ -53,3 +53,16 @@ def test_my_desk_is_three_queries(editor, reporter, django_assert_num_queries):
         assert [a.claim for a in desk.assigned] == [claim]
     assert [f.claim for f in desk.flags] == [claim]
     assert [d.title for d in desk.documents] == ["Mine"]
+
+
+def test_a_documents_timeline_is_its_assignments_in_one_query(
+    editor, reporter, django_assert_num_queries
+):
+    document = make_document()
+    services.assignment_set(actor=editor, document=document, assignee=reporter, request="Review")
+    services.assignment_set(actor=editor, document=document, assignee=editor)
+    services.assignment_set(actor=editor, claim=make_claim(), assignee=reporter)
+    with django_assert_num_queries(1):
+        entries = document_timeline(document=document)
+    assert [entry.kind for entry in entries] == ["assignment", "unassigned", "assignment"]
+    assert entries[0].summary == "Assigned to reporter: Review"
