@@ -178,7 +178,33 @@ def _sentence_frames(text: str, sentence: Sentence, index: int, quotes: QuoteInd
     for frame, following in itertools.pairwise(frames):
         if frame.quote_kind == QUOTE_INDIRECT and frame.quote[1] > following.region[0]:
             frame.quote = (frame.quote[0], clause_end(text, frame.quote[0], following.region[0]))
+    for frame in frames:
+        _closing_fragment(text, frame, quotes)
     return frames
+
+
+def _closing_fragment(text: str, frame: Frame, quotes: QuoteIndex) -> None:
+    """'described the attack as "a massacre"': the words in the marks are a direct quote.
+
+    A quotation that closes the reported clause is the speaker's own words;
+    one inside a clause that goes on ('struck "military targets" near the
+    town') leaves the clause a paraphrase. The claim keeps the whole clause.
+    """
+    c_start, c_end = frame.content
+    if frame.quote_kind != QUOTE_INDIRECT or c_end <= c_start:
+        return
+    quote = quotes.last_ending_between(c_end - 1, c_end + 2)
+    if (
+        quote is None
+        or not quote.balanced
+        or quote.start <= c_start
+        or not only_punctuation(text, quote.end, c_end)
+        or quote.inner_end <= quote.inner_start
+    ):
+        return
+    frame.quote = (quote.inner_start, quote.inner_end)
+    frame.quote_kind = QUOTE_DIRECT
+    frame.rules.append("the quotation closes the reported clause: a direct quote")
 
 
 def _frame(
