@@ -38,7 +38,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.extraction_fields import FIELDS, FieldScores, Tally, score_report  # noqa: E402
+from bench.extraction_fields import (  # noqa: E402
+    FIELDS,
+    FieldScores,
+    Tally,
+    learn_aliases,
+    score_report,
+)
 from tracker.extraction import AliasTable, Entity, extract  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold" / "reports.jsonl"
@@ -67,6 +73,9 @@ TABLE = AliasTable(
         Entity("msf", "Medecins Sans Frontieres", ("MSF", "Doctors Without Borders")),
     ]
 )
+
+
+learn_aliases((e.key, (e.name, *e.aliases)) for e in TABLE.entities.values())
 
 
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:

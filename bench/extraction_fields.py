@@ -8,7 +8,9 @@ exact and by one-to-one overlap, over the whole report.
 
 Names are compared loosely and the same way for every field: lower case,
 determiners, possessive 's, punctuation and ranks dropped; one name matches
-another when either's words are all among the other's.
+another when either's words are all among the other's, or when the names
+table the extractor was given files both under one entry ("MSF", "Doctors
+Without Borders").
 """
 
 from __future__ import annotations
@@ -59,9 +61,25 @@ def name_words(name: str | None) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text) if w not in _TITLES)
 
 
+# The names table the extractor was given: two names it files under one entry
+# ("MSF", "Doctors Without Borders") are the same name.
+ALIASES: dict[str, str] = {}
+
+
 def same_name(gold: str | None, pred: str | None) -> bool:
     g, p = name_words(gold), name_words(pred)
-    return bool(g and p) and (g <= p or p <= g)
+    if not (g and p):
+        return False
+    if g <= p or p <= g:
+        return True
+    g_key = ALIASES.get(" ".join(sorted(g)))
+    return g_key is not None and g_key == ALIASES.get(" ".join(sorted(p)))
+
+
+def learn_aliases(entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+    for key, names in entries:
+        for name in names:
+            ALIASES[" ".join(sorted(name_words(name)))] = key
 
 
 @dataclass
@@ -122,6 +140,8 @@ def predicted_source(s: dict[str, Any]) -> str | None:
 
 
 def predicted_affiliation(s: dict[str, Any]) -> str | None:
+    if s.get("affiliation"):
+        return s["affiliation"]
     proposed = s.get("proposed_source") or {}
     parent = proposed.get("parent") or proposed.get("proposed_parent")
     if parent:

@@ -170,6 +170,8 @@ class ProposedSource:
     kind: str  # a tracker.vocabularies.SourceKind value
     parent: SourceMatch | None = None  # "a spokesman for the SDF" speaks for the SDF
     rule: str = ""
+    # The organisation spoken for, when no known source has its name: proposed too.
+    proposed_parent: ProposedSource | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,6 +179,7 @@ class ProposedSource:
             "kind": self.kind,
             "parent": self.parent.to_dict() if self.parent else None,
             "rule": self.rule,
+            "proposed_parent": self.proposed_parent.to_dict() if self.proposed_parent else None,
         }
 
 
@@ -246,6 +249,12 @@ class Suggestion:
     parties_are_alternatives: bool = False
     sentence: int = -1
     rules: tuple[str, ...] = ()
+    # The speaker names nobody ("officials said", "a source close to the inquiry").
+    unnamed: bool = False
+    # The organisation the speaker speaks for, as resolved ("" if none or unknown).
+    affiliation: str = ""
+    # For "it said", "the ministry said": the earlier speaker's words they stand for.
+    refers_to: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -267,6 +276,9 @@ class Suggestion:
             "parties_are_alternatives": self.parties_are_alternatives,
             "sentence": self.sentence,
             "rules": list(self.rules),
+            "unnamed": self.unnamed,
+            "affiliation": self.affiliation,
+            "refers_to": self.refers_to,
         }
 
 

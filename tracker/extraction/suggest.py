@@ -17,14 +17,10 @@ from typing import Any
 from tracker.extraction.aspects import PartyNames, classify, named_parties
 from tracker.extraction.attribution import Frame
 from tracker.extraction.cues import CUE_STANCE, KIND_CANNOT_VERIFY, KIND_TOLL, find_cues
-from tracker.extraction.names import (
-    AliasTable,
-    clean_name,
-    guess_kind,
-    resolve_speaker,
-)
+from tracker.extraction.names import AliasTable, clean_name, guess_kind
 from tracker.extraction.quantities import find_quantities
 from tracker.extraction.quotes import Quote
+from tracker.extraction.referents import PRONOUN, Referent, referent_of, resolve
 from tracker.extraction.results import (
     QUOTE_DIRECT,
     QUOTE_OWN_VOICE,
@@ -49,7 +45,6 @@ _EVENT = re.compile(
     r"|regained|bastion|in[ \t]+the[ \t]+hands[ \t]+of|evacuated|fled|displaced|responsibility)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _GENERIC_MEDIA = re.compile(
     r"^(?:(?:state|state-run|state-owned|local|official|government|pro-government|opposition"
     r"|[A-Z][a-z]+n|[A-Z][a-z]+i|Arab|foreign|Western|other|some|several|news|media|social)"
@@ -82,8 +77,8 @@ class Context:
         self.source_starts = [m.start for m in source_mentions]
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
-        # The last resolved speaker, for "he said" and "it said".
-        self.last_speaker: tuple[SourceMatch | None, ProposedSource | None, str] | None = None
+        # The speakers so far, for "he said", "it said" and "the ministry said".
+        self.speakers: list[Referent] = []
         # The last direct-quote frame, for a quote that continues it.
         self.last_direct: tuple[Frame, Suggestion] | None = None
         # The aspect of the last toll cue, for participles that go on about it.
@@ -119,7 +114,16 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         return []
     s_start, s_end = frame.speaker
     speaker = Span.of(text, s_start, s_end)
-    source, proposed, speaker_rule = _resolve(context, s_start, s_end)
+    resolved = resolve(
+        text,
+        s_start,
+        s_end,
+        sources=context.sources,
+        history=context.speakers,
+        earlier=context.sources_before(s_start),
+        inside=context.sources_in(s_start, s_end),
+    )
+    source, proposed, speaker_rule = resolved.source, resolved.proposed, resolved.rule
     relay = proposed is not None and bool(_GENERIC_MEDIA.match(clean_name(speaker.text)))
     if relay:
         proposed = ProposedSource(
@@ -129,6 +133,15 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
             proposed.rule,
         )
     intermediary = _intermediary(context, frame)
+    if (
+        intermediary is None
+        and resolved.referent is not None
+        and PRONOUN.match(speaker.text)
+        and context.speakers
+        and resolved.referent is context.speakers[-1]
+    ):
+        # "X told Rudaw ... He said ...": the same interview goes on.
+        intermediary = resolved.referent.intermediary
     c_start, c_end = frame.content
     cue = frame.cue
     if cue.kind in CUE_STANCE:
@@ -170,9 +183,12 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         "intermediary": intermediary,
         "relay": relay,
         "sentence": frame.sentence,
+        "unnamed": resolved.unnamed,
+        "affiliation": resolved.affiliation,
+        "refers_to": resolved.referent.name if resolved.referent else "",
     }
     made = _with_claims(text, base, rules, quantities, cue.kind, parties, c_start, c_end)
-    context.last_speaker = (source, proposed, speaker.text)
+    context.speakers.append(referent_of(speaker.text, resolved, intermediary))
     if not frame.continuation:
         context.last_toll_aspect = toll_aspect
     return made
@@ -247,35 +263,6 @@ def _claim_text(text: str, frame: Frame) -> str:
     return content[:1].upper() + content[1:] if content else content
 
 
-def _resolve(
-    context: Context, start: int, end: int
-) -> tuple[SourceMatch | None, ProposedSource | None, str]:
-    text = context.text
-    phrase = text[start:end].strip()
-    if _PRONOUN.match(phrase):
-        if context.last_speaker is None:
-            return None, None, f"'{phrase}' refers to no earlier speaker"
-        source, proposed, earlier = context.last_speaker
-        return source, proposed, f"'{phrase}' refers back to the last speaker, {earlier}"
-    resolution = resolve_speaker(
-        text,
-        start,
-        end,
-        context.sources,
-        context.sources_before(start),
-        context.sources_in(start, end),
-    )
-    if resolution.source:
-        return resolution.source, None, f"source {resolution.source.name}: {resolution.source.rule}"
-    if resolution.proposed:
-        return (
-            None,
-            resolution.proposed,
-            f"proposed new source '{resolution.proposed.name}' ({resolution.proposed.kind})",
-        )
-    return None, None, ""
-
-
 def _intermediary(context: Context, frame: Frame) -> Intermediary | None:
     if frame.intermediary is None:
         return None
@@ -326,6 +313,9 @@ def continued_quote(context: Context, quote: Quote, index: int) -> list[Suggesti
         "intermediary": earlier.intermediary,
         "relay": earlier.relay,
         "sentence": index,
+        "unnamed": earlier.unnamed,
+        "affiliation": earlier.affiliation,
+        "refers_to": earlier.refers_to,
     }
     rules = [
         "a quotation with no cue of its own continues the last quoted speaker, "
