@@ -168,10 +168,11 @@ class Cue:
 # The words a cue ends in (or, for "according to", starts with). Scanning for
 # them first and trying the full pattern only a few words back from each is
 # many times faster than running the pattern at every word of the text.
-_TRIGGERS = frozenset(_SAY_VERBS.split("|")) | words(
-    """pointed points found finds saying"""
-) | words(
-    """denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing
+_TRIGGERS = (
+    frozenset(_SAY_VERBS.split("|"))
+    | words("""pointed points found finds saying""")
+    | words(
+        """denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing
     refuted refutes disputed disputes disputing rebuffed retracted retracts retracting withdrew
     withdrawn
     withdrawing
@@ -180,6 +181,7 @@ _TRIGGERS = frozenset(_SAY_VERBS.split("|")) | words(
     blaming verify confirm corroborate verified confirmed corroborated investigating looking into
     reviewing assessing examining probing forwarding checking investigation inquiry probe review
     investigate look assess toll tally number according quoted"""
+    )
 )
 _WORD = re.compile(r"[A-Za-z’']+")
 _LOOKBACK_WORDS = 6

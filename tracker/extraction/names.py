@@ -306,10 +306,16 @@ def find_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     best = None
     for match in _PLAIN_NAME.finditer(text, start, end):
         words = match.group(0).replace("-", " ").split()
-        if any(w.lower().strip("'’") in _NOT_PERSON_WORDS for w in words):
+        if any(_POSSESSIVE_S.sub("", w.lower()) in _NOT_PERSON_WORDS for w in words):
             continue
+        if _PLACE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+            continue  # "traders in Maung Daw": a place, not a person
         best = (match.start(), match.end())
     return best
+
+
+_POSSESSIVE_S = re.compile(r"^['’]+|['’]s?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of)[ \t]+$", re.IGNORECASE)
 
 
 def _trim_name(text: str, start: int, end: int) -> int:

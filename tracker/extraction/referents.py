@@ -33,10 +33,12 @@ from tracker.extraction.speakers import (
     short_reference,
 )
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_FIRST_WORDS = re.compile(r"(?:the[ \t]+)?\S+(?:[ \t]+(?!in\b|of\b|for\b|at\b)\S+)?", re.I)
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _TITLED = re.compile(
     r"\b(?:spokes(?:person|man|woman)|commissioner(?:-general)?|coordinator|chief|head|director"
-    r"|representative|envoy|office)\b",
+    r"|representative|envoy|office|correspondent)\b",
     re.IGNORECASE,
 )
 
@@ -116,11 +118,7 @@ def resolve(
     if head and not inside:
         referent = pick_for_head(history, head)
         if referent is not None:
-            resolved = _as_referent(referent, f"'{phrase}' refers back to {referent.name}")
-            if head not in DOCUMENT_HEADS:
-                # "the group" is the organisation itself, not one of its people.
-                resolved = replace(resolved, affiliation="", unnamed=False)
-            return resolved
+            return _as_referent(referent, f"'{phrase}' refers back to {referent.name}")
     resolution = resolve_speaker(text, start, end, sources, earlier, inside)
     source, proposed = resolution.source, resolution.proposed
     person_span = find_person(text, start, end)
@@ -130,7 +128,7 @@ def resolve(
     relative = (person_span[0] - start, person_span[1] - start) if person else None
     organisation = organisation_of(text[start:end], relative)
     org_name, org_match = _organisation(organisation, sources, history)
-    unnamed = is_unnamed(text[start:end], person)
+    unnamed = is_unnamed(text[start:end], person, bool(org_name))
     rule = (
         f"source {source.name}: {source.rule}"
         if source
@@ -146,8 +144,10 @@ def resolve(
         elif source is None or source.name.lower() not in org_name.lower():
             source = None
             proposed = ProposedSource(
-                org_name, str(guess_kind(org_name)), None, "a title with no name speaks for"
-                " its organisation"
+                org_name,
+                str(guess_kind(org_name)),
+                None,
+                "a title with no name speaks for its organisation",
             )
         rule = f"an unnamed {phrase.split(',')[0]} speaks for {org_name}"
     return Resolved(source, proposed, rule, person, org_name, unnamed)
@@ -172,15 +172,16 @@ def _organisation(
     if not organisation:
         return "", None
     referent = None
-    if organisation in ("its", "their", "his", "her"):
-        referent = pick_for_pronoun(history, "it")
+    if organisation in _POSSESSIVES:
+        referent = pick_for_pronoun(history, "it") if organisation != "our" else None
     else:
-        head = short_reference(organisation)
+        # "the administration in charge of displaced people": its first words.
+        head = short_reference(_FIRST_WORDS.match(organisation).group(0))
         if head:
             referent = pick_for_head(history, head)
     if referent is not None:
         return referent.name, referent.source
-    if organisation in ("its", "their", "his", "her"):
+    if organisation in _POSSESSIVES:
         return "", None
     entity = sources.lookup(organisation) if sources else None
     if entity is not None:

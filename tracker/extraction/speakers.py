@@ -27,9 +27,9 @@ _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 # "the Turkish defence ministry's", "MSF's", "the Houthis'", "Its": the possessor
 # of a role, within one comma piece, then up to three describing words.
 _POSSESSED_ROLE = re.compile(
-    rf"(?P<org>(?:the[ \t]+)?[\w.-]+(?:[ \t]+[\w.-]+){{0,7}}?)(?:['’]s|s['’])[ \t]+"
-    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLE})\b"
-    rf"|(?P<pronoun>its|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{_ROLE})\b",
+    rf"(?P<pronoun>its|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{_ROLE})\b"
+    rf"|(?P<org>(?:the[ \t]+)?[\w.-]+(?:[ \t]+[\w.-]+){{0,7}}?)(?:['’]s|(?<=s)['’])[ \t]+"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLE})\b",
     re.IGNORECASE,
 )
 _ROLE_OF = re.compile(
@@ -39,9 +39,17 @@ _ROLE_OF = re.compile(
 # "SDF spokesman", "a health ministry official", "An Israeli military spokesperson".
 _ORG_BEFORE_ROLE = re.compile(
     rf"^(?:(?:an?|the|two|three|several|some)[ \t]+)?(?:(?:senior|official|top|local|chief"
-    rf"|military|media)[ \t]+)?(?P<org>[\w.-]+(?:[ \t]+[\w.-]+){{0,5}}?)[ \t]+"
-    rf"(?:(?:military|media|press|official|chief|senior)[ \t]+)?(?:{_ROLE})\b",
+    rf"|media)[ \t]+)?(?P<org>[\w.-]+(?:[ \t]+[\w.-]+){{0,5}}?)[ \t]+"
+    rf"(?:(?:media|press|official|chief|senior)[ \t]+)?(?:{_ROLE})\b",
     re.IGNORECASE,
+)
+# "the SDF's Manbij Military Council", "the Information Team of the Commission":
+# a named body within another.
+_BODY_OF = re.compile(
+    r"^(?:the[ \t]+)?(?P<owner>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,4})(?:['’]s|(?<=s)['’])"
+    r"[ \t]+[A-Z]"
+    r"|^(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]+of[ \t]+(?P<parent>the[ \t]+"
+    r"[A-Z][^,;()]+)$"
 )
 # "Ahmed Khalil of the Civil Defence".
 _NAME_OF = re.compile(r"^[^,]+?[ \t]+of[ \t]+(?P<org>the[ \t]+[^,;()]+)$")
@@ -77,7 +85,9 @@ _UNNAMED_HEAD = re.compile(
 )
 # A role word before the head of an unnamed phrase makes it a titled speaker:
 # "a spokesman for the junta" speaks for the junta, not for nobody.
-_SPOKES = re.compile(r"\bspokes(?:person|man|woman)\b|\bcommissioner\b|\bcoordinator\b", re.I)
+_SPOKES = re.compile(
+    r"\bspokes(?:person|man|woman)\b|\bcommissioner\b|\bcoordinator\b|\bcorrespondent\b", re.I
+)
 
 _SHORT_HEADS = (
     r"ministry|group|organi[sz]ation|network|command|cell|team|party|office|statement|report"
@@ -86,14 +96,13 @@ _SHORT_HEADS = (
     r"|legion|cent(?:re|er)|committee|corporation|commission|communiqu[eé]|force|militia"
     r"|sources"
 )
+_DETERMINER_OR_POSSESSIVE = re.compile(r"(?:the|its|his|her|their|this|that)\b", re.I)
 _SHORT_REFERENCE = re.compile(
     rf"^(?:the|its|his|her|their|this|that)?[ \t]*(?:[a-z-]+[ \t]+)?(?P<head>{_SHORT_HEADS})$",
     re.IGNORECASE,
 )
 # Heads that stand for whoever spoke last ("the statement added").
-DOCUMENT_HEADS = frozenset(
-    {"statement", "report", "source", "sources", "official", "communique"}
-)
+DOCUMENT_HEADS = frozenset({"statement", "report", "source", "sources", "official", "communique"})
 # Heads that stand for the last organisation that spoke, whatever its name.
 GENERIC_HEADS = frozenset(
     {"group", "organisation", "organization", "party", "charity", "movement", "office"}
@@ -118,9 +127,10 @@ def organisation_of(phrase: str, person: tuple[int, int] | None = None) -> str:
         if possessed:
             if possessed.group("pronoun"):
                 return possessed.group("pronoun").lower()
-            org = possessed.group("org")
-            if _org_like(org):
-                return _tidy(org)
+            org = _tidy(possessed.group("org"))
+            # "the bakery's owner" names no organisation; "the Houthis'" does.
+            if _org_like(org) or org[:1].isupper():
+                return org
         role_of = _ROLE_OF.search(piece)
         if role_of:
             org = _CUT_ORG.split(role_of.group("org"), maxsplit=1)[0]
@@ -129,6 +139,10 @@ def organisation_of(phrase: str, person: tuple[int, int] | None = None) -> str:
         before = _ORG_BEFORE_ROLE.match(piece)
         if before and _org_like(before.group("org")):
             return _tidy(before.group("org"))
+    if person is None:
+        body = _BODY_OF.match(phrase.strip())
+        if body and _org_like(phrase):
+            return _tidy(body.group("owner") or body.group("parent"))
     if person is not None:
         named_of = _NAME_OF.match(phrase.strip())
         if named_of and _org_like(named_of.group("org")):
@@ -144,15 +158,19 @@ def _tidy(org: str) -> str:
     return " ".join(_DETERMINER.sub("", org.strip(" \t,;:")).split())
 
 
-def is_unnamed(phrase: str, has_person: bool) -> bool:
-    """True when the speaker is someone the text does not name."""
+def is_unnamed(phrase: str, has_person: bool, has_organisation: bool = False) -> bool:
+    """True when the speaker is someone the text does not name.
+
+    A title with an organisation ("a spokesman for the junta", "Al-Manar's
+    correspondent") speaks for the organisation, which is named.
+    """
     if has_person:
         return False
     if _ANONYMOUS.search(phrase):
         return True
     first_piece = phrase.split(",")[0].strip()
     if _SPOKES.search(first_piece):
-        return False
+        return not has_organisation
     return bool(_UNNAMED_HEAD.match(first_piece))
 
 
@@ -160,7 +178,12 @@ def short_reference(phrase: str) -> str:
     """The head word of "the ministry", "its office", "the group"; "" for anything else."""
     cleaned = " ".join(phrase.strip(" \t,;:").split())
     match = _SHORT_REFERENCE.match(cleaned)
-    if match is None or any(w[:1].isupper() for w in cleaned.split()[1:]):
+    words = cleaned.split()
+    # Only the determiner, or a lone word, may be capitalised: "Ministry sources"
+    # and "the Syrian army" name something.
+    if match is None or (len(words) > 1 and any(w[:1].isupper() for w in words[1:])):
+        return ""
+    if len(words) > 1 and not _DETERMINER_OR_POSSESSIVE.match(cleaned) and words[0][:1].isupper():
         return ""
     head = match.group("head").lower()
     return "communique" if head.startswith("communiqu") else head
