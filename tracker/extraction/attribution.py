@@ -36,6 +36,7 @@ from tracker.extraction.cues import (
     find_cues,
 )
 from tracker.extraction.phrases import (
+    DAYS,
     SPEAKER_WINDOW,
     TIME,
     clause_end,
@@ -72,6 +73,7 @@ _VIA = re.compile(
     r"|speaking[ \t]+to|in[ \t]+comments[ \t]+to|in[ \t]+remarks[ \t]+to)[ \t]+",
     re.IGNORECASE,
 )
+_DAY = re.compile(rf"{DAYS}(?:[ \t]+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
 _THAT = re.compile(r"[ \t]*[,:]?[ \t]*(?:that[ \t]+)?", re.IGNORECASE)
 _AS_SAYING = re.compile(r"[ \t]+as[ \t]+saying\b", re.IGNORECASE)
 _CONNECTOR_BEFORE = re.compile(
@@ -257,7 +259,7 @@ def _frame(
     via = _VIA.match(text, after, s_end)
     if via:
         obj = object_after(text, via.end(), s_end)
-        if obj is not None:
+        if obj is not None and not _DAY.fullmatch(text, *obj):  # "in a statement on Wednesday"
             intermediary = obj
             intermediary_rule = (
                 f"'{text[after : obj[0]].strip()} {text[obj[0] : obj[1]]}': relayed by that outlet"

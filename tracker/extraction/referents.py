@@ -54,6 +54,10 @@ class Referent:
     affiliation: str = ""
     unnamed: bool = False
     intermediary: Intermediary | None = None
+    # The words the text first used for this speaker, for claim text ("The Turkish military").
+    said_as: str = ""
+    # A titled individual ("the UN's coordinator"): "she" may mean them.
+    individual: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def pick_for_pronoun(history: list[Referent], pronoun: str) -> Referent | None:
         return None
     word = pronoun.lower()
     if word in ("he", "she", "i"):
-        wanted = [r for r in history if r.person]
+        wanted = [r for r in history if r.person or r.individual]
     elif word == "it":
         wanted = [r for r in history if not r.person and not r.unnamed]
     else:
@@ -217,6 +221,7 @@ def referent_of(
         if resolved.source
         else (resolved.proposed.name if resolved.proposed else speaker_text.strip())
     )
+    said_as = speaker_text.split(",")[0].strip()
     return Referent(
         name,
         resolved.source,
@@ -225,4 +230,14 @@ def referent_of(
         resolved.affiliation,
         resolved.unnamed,
         intermediary,
+        said_as,
+        individual=bool(_INDIVIDUAL.search(said_as)) and not resolved.unnamed,
     )
+
+
+# A singular title: the one person who holds it.
+_INDIVIDUAL = re.compile(
+    r"(?:spokes(?:person|man|woman)|coordinator|commissioner(?:-general)?|director|chief|head"
+    r"|minister|governor|mayor|envoy|official|commander|doctor|worker)\b",
+    re.IGNORECASE,
+)

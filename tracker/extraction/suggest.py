@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Any
 
 from tracker.extraction.aspects import PartyNames, classify, named_parties
 from tracker.extraction.attribution import Frame
+from tracker.extraction.claims import denied_claim, denies_an_attack, name_the_speaker
 from tracker.extraction.cues import CUE_STANCE, KIND_CANNOT_VERIFY, KIND_TOLL, find_cues
 from tracker.extraction.names import AliasTable, clean_name, guess_kind
 from tracker.extraction.quantities import find_quantities
@@ -188,7 +190,10 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         "refers_to": resolved.referent.name if resolved.referent else "",
     }
     made = _with_claims(text, base, rules, quantities, cue.kind, parties, c_start, c_end)
-    context.speakers.append(referent_of(speaker.text, resolved, intermediary))
+    referent = referent_of(speaker.text, resolved, intermediary)
+    claimant = resolved.affiliation if resolved.person or referent.individual else referent.said_as
+    made = [_read_straight(suggestion, claimant) for suggestion in made]
+    context.speakers.append(referent)
     if not frame.continuation:
         context.last_toll_aspect = toll_aspect
     return made
@@ -244,6 +249,29 @@ def _with_claims(
             )
         )
     return made
+
+
+def _read_straight(suggestion: Suggestion, claimant: str) -> Suggestion:
+    """Name whom "its" and "it" mean; turn a denied negative into the claim it denies."""
+    claim, stance, aspect = suggestion.claim_text, suggestion.stance, suggestion.aspect
+    rules = list(suggestion.rules)
+    if stance == Stance.ASSERTS and denies_an_attack(claim):
+        stance = str(Stance.DENIES)
+        rules.append("stance denies: the content says an attack did not happen")
+    if stance == Stance.DENIES:
+        positive = denied_claim(claim)
+        if positive != claim:
+            rules.append(f"a denied negative reads as the claim it denies: '{positive}'")
+            claim = positive
+        if aspect not in (Aspect.KILLED, Aspect.INJURED) and _EVENT.search(claim):
+            aspect = str(Aspect.PERPETRATOR)
+    named = name_the_speaker(claim, claimant)
+    if named != claim:
+        rules.append(f"'{claim.split()[0]}' is {claimant}")
+        claim = named[:1].upper() + named[1:]
+    if (claim, stance, aspect) == (suggestion.claim_text, suggestion.stance, suggestion.aspect):
+        return suggestion
+    return replace(suggestion, claim_text=claim, stance=stance, aspect=aspect, rules=tuple(rules))
 
 
 def _toll_aspect(cue_text: str) -> str:
