@@ -354,19 +354,22 @@ def resolve_speaker(
     sources: AliasTable,
     earlier: list[Mention],
     mentions: list[Mention] | None = None,
+    person: tuple[int, int] | bool | None = True,
 ) -> SpeakerResolution:
     """Match the speaker ``text[start:end]`` to a known source, or propose one.
 
     ``earlier`` are the sources table's mentions before the speaker, in text
     order, used to resolve a definite description ("the coalition").
-    ``mentions`` are the sources table's mentions inside the speaker, when
-    the caller has found them already.
+    ``mentions`` are the sources table's mentions inside the speaker, and
+    ``person`` where :func:`find_person` found a name in it, when the caller
+    has found them already.
     """
     span = text[start:end]
     if mentions is None:
         mentions = sources.find(text, start, end) if sources else []
-    person = find_person(text, start, end)
-    if person is not None:
+    if person is True:  # not found by the caller yet
+        person = find_person(text, start, end)
+    if isinstance(person, tuple):
         p_start, p_end = person
         for mention in mentions:
             if mention.start < p_end and p_start < mention.end:

@@ -123,9 +123,9 @@ def resolve(
         referent = pick_for_head(history, head)
         if referent is not None:
             return _as_referent(referent, f"'{phrase}' refers back to {referent.name}")
-    resolution = resolve_speaker(text, start, end, sources, earlier, inside)
-    source, proposed = resolution.source, resolution.proposed
     person_span = find_person(text, start, end)
+    resolution = resolve_speaker(text, start, end, sources, earlier, inside, person_span)
+    source, proposed = resolution.source, resolution.proposed
     person = person_span is not None and (
         proposed is None or proposed.rule.startswith("new person")
     )

@@ -53,6 +53,7 @@ _BODY_OF = re.compile(
 )
 # "Ahmed Khalil of the Civil Defence".
 _NAME_OF = re.compile(r"^[^,]+?[ \t]+of[ \t]+(?P<org>the[ \t]+[^,;()]+)$")
+_OWNERSHIP = re.compile(r"['’]|[ \t]of[ \t]")
 _CUT_ORG = re.compile(
     r",|[ \t]+(?:who|which|speaking|said|says|in[ \t]+(?:a|an|the)[ \t]+statement)\b",
     re.IGNORECASE,
@@ -116,6 +117,8 @@ def organisation_of(phrase: str, person: tuple[int, int] | None = None) -> str:
     the name is never the organisation. A possessive pronoun ("its chairman")
     comes back as the pronoun, for the caller to resolve.
     """
+    if not (_ROLE_WORD.search(phrase) or _OWNERSHIP.search(phrase)):
+        return ""  # most speakers: "The Israeli military", "Reuters"
     outside = phrase
     if person is not None:
         outside = phrase[: person[0]] + "," + phrase[person[1] :]

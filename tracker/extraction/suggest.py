@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from typing import Any
 
 from tracker.extraction.aspects import PartyNames, classify, named_parties
@@ -54,6 +53,10 @@ _GENERIC_MEDIA = re.compile(
     r"(?:media|TV|television|radio|news[ \t]+agency|press|outlets|reports|newspapers?|broadcaster"
     r"|channels?)$",
     re.IGNORECASE,
+)
+# A quick test before the claim rules: a negation, or a leading "its", "it", "we".
+_NEGATIVE_OR_PRONOUN = re.compile(
+    r"\b(?:not|never|no)\b|n['’]t\b|^(?:its?|our|we|they|their)\b", re.IGNORECASE
 )
 _REVISED = re.compile(
     r"\b(?:revised|revises|corrected|corrects|lowered|lowers|downgraded)\b", re.IGNORECASE
@@ -189,10 +192,14 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         "affiliation": resolved.affiliation,
         "refers_to": resolved.referent.name if resolved.referent else "",
     }
-    made = _with_claims(text, base, rules, quantities, cue.kind, parties, c_start, c_end)
     referent = referent_of(speaker.text, resolved, intermediary)
     claimant = resolved.affiliation if resolved.person or referent.individual else referent.said_as
-    made = [_read_straight(suggestion, claimant) for suggestion in made]
+    base["claim_text"], base["stance"], denied_attack = _read_straight(
+        claim_text, stance, claimant, rules
+    )
+    made = _with_claims(
+        text, base, rules, quantities, cue.kind, parties, c_start, c_end, denied_attack
+    )
     context.speakers.append(referent)
     if not frame.continuation:
         context.last_toll_aspect = toll_aspect
@@ -208,8 +215,13 @@ def _with_claims(
     parties: PartyNames,
     start: int,
     end: int,
+    denied_attack: bool = False,
 ) -> list[Suggestion]:
-    """One suggestion per claim: a count of the dead and one of the injured are two claims."""
+    """One suggestion per claim: a count of the dead and one of the injured are two claims.
+
+    ``denied_attack``: the claim is an attack its speaker denies, so whoever
+    is named carried it out, or did not (aspect perpetrator).
+    """
     counts: list[Quantity] = []
     seen_aspects: set[str] = set()
     for quantity in quantities:
@@ -223,6 +235,8 @@ def _with_claims(
     made = []
     for quantity in primaries:
         aspect, aspect_rule = classify(text, start, end, quantity, cue_kind, parties)
+        if denied_attack and aspect not in (Aspect.KILLED, Aspect.INJURED):
+            aspect, aspect_rule = str(Aspect.PERPETRATOR), "a denied attack: who carried it out"
         extra = [f"aspect {aspect}: {aspect_rule}"]
         if quantity is not None:
             extra.append(
@@ -251,27 +265,30 @@ def _with_claims(
     return made
 
 
-def _read_straight(suggestion: Suggestion, claimant: str) -> Suggestion:
-    """Name whom "its" and "it" mean; turn a denied negative into the claim it denies."""
-    claim, stance, aspect = suggestion.claim_text, suggestion.stance, suggestion.aspect
-    rules = list(suggestion.rules)
+def _read_straight(
+    claim: str, stance: str, claimant: str, rules: list[str]
+) -> tuple[str, str, bool]:
+    """Name whom "its" and "it" mean; turn a denied negative into the claim it denies.
+
+    Gives the claim text, the stance, and whether the claim is a denied attack.
+    """
+    if stance != Stance.DENIES and not _NEGATIVE_OR_PRONOUN.search(claim):
+        return claim, stance, False  # the common case: nothing to name, nothing denied
     if stance == Stance.ASSERTS and denies_an_attack(claim):
         stance = str(Stance.DENIES)
         rules.append("stance denies: the content says an attack did not happen")
+    denied_attack = False
     if stance == Stance.DENIES:
         positive = denied_claim(claim)
         if positive != claim:
             rules.append(f"a denied negative reads as the claim it denies: '{positive}'")
             claim = positive
-        if aspect not in (Aspect.KILLED, Aspect.INJURED) and _EVENT.search(claim):
-            aspect = str(Aspect.PERPETRATOR)
+        denied_attack = bool(_EVENT.search(claim))
     named = name_the_speaker(claim, claimant)
     if named != claim:
         rules.append(f"'{claim.split()[0]}' is {claimant}")
         claim = named[:1].upper() + named[1:]
-    if (claim, stance, aspect) == (suggestion.claim_text, suggestion.stance, suggestion.aspect):
-        return suggestion
-    return replace(suggestion, claim_text=claim, stance=stance, aspect=aspect, rules=tuple(rules))
+    return claim, stance, denied_attack
 
 
 def _toll_aspect(cue_text: str) -> str:
