@@ -39,6 +39,7 @@ from tracker.extraction.phrases import (
     DAYS,
     SPEAKER_WINDOW,
     TIME,
+    appositive,
     clause_end,
     clause_start,
     ends_with_comma,
@@ -406,6 +407,13 @@ def _inverted(
             text[last_piece[0] : last_piece[1]]
         ):
             return None
+        if last_comma != -1:
+            # "Zeki Akturk, a spokesman for the ministry, said the units ...": the
+            # pieces before the cue are a speaker and its apposition, not content.
+            previous_comma = before[:last_comma].rfind(",")
+            previous_piece = before[previous_comma + 1 : last_comma].strip()
+            if appositive(previous_piece, text[last_piece[0] : last_piece[1]].strip()):
+                return None
     np = np_after(text, cue.end, s_end, allow_appositive=True)
     if np is None or text[np[0]].isdigit() or _NEGATIVE_SUBJECT.match(text, np[0], np[1]):
         return None

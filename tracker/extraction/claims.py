@@ -42,7 +42,8 @@ _IRREGULAR_PAST = {
     "put": "put",
     "run": "ran",
 }
-_DID_NOT = re.compile(r"\b(?:did[ \t]+not|didn['’]t|never)[ \t]+([a-z]+)\b", re.IGNORECASE)
+_DID_NOT = re.compile(r"\b(?:did[ \t]+not|didn['’]t)[ \t]+([a-z]+)\b", re.IGNORECASE)
+_NEVER = re.compile(r"\bnever[ \t]+", re.IGNORECASE)
 _DOES_NOT = re.compile(
     r"\b(does|do)[ \t]+not[ \t]+([a-z]+)\b|\b(doesn|don)['’]t[ \t]+([a-z]+)\b", re.IGNORECASE
 )
@@ -79,6 +80,7 @@ def denied_claim(content: str) -> str:
     positive = _DID_NOT.sub(lambda m: _past(m.group(1)), content)
     positive = _DOES_NOT.sub(_present, positive)
     positive = _AUX_NOT.sub(lambda m: m.group(1), positive)
+    positive = _NEVER.sub("", positive)
     positive = _NO_SUBJECT.sub(lambda m: m.group(1), positive)
     # "denied that the building contained any weapons": "any" goes with the denial.
     positive = _ANY.sub("", positive)

@@ -299,7 +299,11 @@ class SpeakerResolution:
 
 def find_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a person's name (with any title) is in ``text[start:end]``; the last one wins."""
-    titled = list(_TITLED_NAME.finditer(text, start, end))
+    titled = [
+        m
+        for m in _TITLED_NAME.finditer(text, start, end)
+        if not _PLACE_BEFORE.search(text, max(start, m.start() - 8), m.start())
+    ]
     if titled:
         match = titled[-1]
         return match.start(), _trim_name(text, match.start(), match.end())
@@ -315,7 +319,9 @@ def find_person(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _POSSESSIVE_S = re.compile(r"^['’]+|['’]s?$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of)[ \t]+$", re.IGNORECASE)
+# A name after these is a place or a body ("in Maung Daw", "for the Stability
+# Support Apparatus"), not a person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|for|the)[ \t]+$", re.IGNORECASE)
 
 
 def _trim_name(text: str, start: int, end: int) -> int:

@@ -154,7 +154,14 @@ def organisation_of(phrase: str, person: tuple[int, int] | None = None) -> str:
 
 
 def _org_like(words: str) -> bool:
-    return bool(_ORG_WORD.search(words) or _ACRONYM.search(words))
+    return bool(_ORG_WORD.search(words) or _ACRONYM.search(words) or _PROPER_BODY.match(words))
+
+
+# "the General Coordination for Displaced Persons": a body's capitalised name;
+# one capitalised word ("of Jenin") is more often a place.
+_PROPER_BODY = re.compile(
+    r"(?:the[ \t]+)[A-Z][\w-]+(?:[ \t]+(?:for|of|and|the|[A-Z][\w-]+))*?[ \t]+[A-Z][\w-]+[ \t]*$"
+)
 
 
 def _tidy(org: str) -> str:
