@@ -218,6 +218,11 @@ def test_cues_beyond_said(sentence, cue):
             'The army said it struck "military targets" near the town',
             "indirect",
         ),
+        (
+            'In a statement, the Third Legion accused "PKK cells" of the bombing.',
+            'the Third Legion accused "PKK cells" of the bombing',
+            "indirect",
+        ),
         # content after "said on Tuesday that" starts at the content
         (
             "The coalition said on Tuesday that it had carried out a strike.",

@@ -273,7 +273,10 @@ def _frame(
     quote = quotes.starting_at(content_start)
     if quote is not None and quote.inner_end > quote.inner_start:
         said_that = "that" in text[after:content_start].lower()
-        if not said_that or quote.end >= s_end - 1:
+        rest = text[quote.end : s_end].lstrip()
+        # 'accused "PKK cells" of the bombing': the clause goes on, a paraphrase.
+        closes = not rest or rest[0] in ",.;:!?—–-)"
+        if closes and (not said_that or quote.end >= s_end - 1):
             rules.append("direct quotation after the cue")
             return _direct(
                 cue, index, speaker, quote, intermediary, intermediary_rule, rules, after

@@ -270,7 +270,13 @@ def np_after(
     if allow_appositive and stop and text[stop.start()] == ",":
         # "said Col. Ryan, a coalition spokesman."
         rest = skip_space(text, stop.end(), limit)
-        if text[rest : rest + 2].lower() in ("a ", "an") or text[rest : rest + 4].lower() == "the ":
+        piece_end = text.find(",", rest, limit)
+        piece = text[rest : piece_end if piece_end != -1 else limit].rstrip(" .\t")
+        if (
+            text[rest : rest + 2].lower() in ("a ", "an")
+            or text[rest : rest + 4].lower() == "the "
+            or appositive(text[start : stop.start()], piece)  # "X, MSF's coordinator"
+        ):
             tail = NP_TAIL.search(text, rest, limit)
             end = tail.start() if tail else limit
     end = trim_end(text, start, end)

@@ -33,6 +33,9 @@ from tracker.extraction.speakers import (
     short_reference,
 )
 
+_RANKED = re.compile(
+    r"(?:Col|Gen|Maj|Lt|Capt|Brig|Adm|Dr|Mr|Mrs|Ms|Sgt|President|Minister|Governor|Mayor)\b"
+)
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _FIRST_WORDS = re.compile(r"(?:the[ \t]+)?\S+(?:[ \t]+(?!in\b|of\b|for\b|at\b)\S+)?", re.I)
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
@@ -126,8 +129,11 @@ def resolve(
     person_span = find_person(text, start, end)
     resolution = resolve_speaker(text, start, end, sources, earlier, inside, person_span)
     source, proposed = resolution.source, resolution.proposed
+    # A known source whose name merely looks like one ("Doctors Without Borders")
+    # is no person; a titled one ("Col. Sean Ryan") is.
     person = person_span is not None and (
-        proposed is None or proposed.rule.startswith("new person")
+        (proposed is not None and proposed.rule.startswith("new person"))
+        or (source is not None and bool(_RANKED.match(text, person_span[0], person_span[1])))
     )
     relative = (person_span[0] - start, person_span[1] - start) if person else None
     organisation = organisation_of(text[start:end], relative)

@@ -144,8 +144,10 @@ def organisation_of(phrase: str, person: tuple[int, int] | None = None) -> str:
             return _tidy(before.group("org"))
     if person is None:
         body = _BODY_OF.match(phrase.strip())
-        if body and _org_like(phrase):
-            return _tidy(body.group("owner") or body.group("parent"))
+        owner = body and (body.group("owner") or body.group("parent"))
+        # "Turkey's Ministry of Defence" is the ministry, not Turkey's body.
+        if owner and (_ORG_WORD.search(owner) or _ACRONYM.search(owner)):
+            return _tidy(owner)
     if person is not None:
         named_of = _NAME_OF.match(phrase.strip())
         if named_of and _org_like(named_of.group("org")):
