@@ -32,6 +32,7 @@ from tracker.extraction.speakers import (
     organisation_of,
     short_reference,
 )
+from tracker.vocabularies import SourceKind
 
 _RANKED = re.compile(
     r"(?:Col|Gen|Maj|Lt|Capt|Brig|Adm|Dr|Mr|Mrs|Ms|Sgt|President|Minister|Governor|Mayor)\b"
@@ -100,9 +101,23 @@ def pick_for_head(history: list[Referent], head: str) -> Referent | None:
             return referent
     if head in GENERIC_HEADS:
         for referent in reversed(history):
-            if not referent.person and not referent.unnamed:
-                return referent
+            if referent.person or referent.unnamed:
+                continue
+            kind = referent.proposed.kind if referent.proposed else ""
+            if head != "office" and kind in _NOT_A_GROUP:
+                continue  # "the group" is no government, ministry or newspaper
+            return referent
     return None
+
+
+_NOT_A_GROUP = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.STATE_MEDIA,
+        SourceKind.OUTLET,
+        SourceKind.NEWS_AGENCY,
+    }
+)
 
 
 def resolve(
@@ -243,7 +258,7 @@ def referent_of(
 
 # A singular title: the one person who holds it.
 _INDIVIDUAL = re.compile(
-    r"(?:spokes(?:person|man|woman)|coordinator|commissioner(?:-general)?|director|chief|head"
+    r"\b(?:spokes(?:person|man|woman)|coordinator|commissioner(?:-general)?|director|chief|head"
     r"|minister|governor|mayor|envoy|official|commander|doctor|worker)\b",
     re.IGNORECASE,
 )
