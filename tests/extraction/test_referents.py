@@ -57,6 +57,22 @@ def source_name(suggestion):
             "Save the Children",
             "Save the Children",
         ),
+        # "she" may be a titled individual, the most recent one
+        (
+            "Minister Khalid Aiser says the attack was desperate. The UN's humanitarian "
+            'coordinator for Sudan warned that aid could stop. She said she was "alarmed".',
+            "She",
+            "UN",
+            "UN",
+        ),
+        # "the group" is no government
+        (
+            "Human Rights Watch said survivors saw militiamen. The government has denied it. "
+            "The group found that 40 people were killed.",
+            "The group",
+            "Human Rights Watch",
+            "Human Rights Watch",
+        ),
         # "the statement" is whoever spoke last
         (
             "The Rapid Support Forces said in a statement that it did not shell the hospital. "
