@@ -21,6 +21,7 @@ organisation itself, so the ministry and its spokesman count once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tracker.extraction.names import AliasTable, find_person, guess_kind, resolve_speaker
@@ -94,10 +95,9 @@ def pick_for_head(history: list[Referent], head: str) -> Referent | None:
         return None
     if head in DOCUMENT_HEADS:
         return history[-1]
-    stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
-    pattern = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+    stem = " " + (head[:-1] if head.endswith("s") and len(head) > 4 else head)
     for referent in reversed(history):
-        if pattern.search(referent.name):
+        if stem in " " + referent.name.lower():  # a word of the name starts with it
             return referent
     if head in GENERIC_HEADS:
         for referent in reversed(history):
@@ -127,9 +127,10 @@ def resolve(
     *,
     sources: AliasTable,
     history: list[Referent],
-    earlier: list[Mention],
+    earlier: Callable[[], list[Mention]],
     inside: list[Mention],
 ) -> Resolved:
+    """``earlier`` gives the known sources named before the speaker, when needed."""
     phrase = text[start:end].strip()
     if PRONOUN.match(phrase):
         referent = pick_for_pronoun(history, phrase)
@@ -142,7 +143,7 @@ def resolve(
         if referent is not None:
             return _as_referent(referent, f"'{phrase}' refers back to {referent.name}")
     person_span = find_person(text, start, end)
-    resolution = resolve_speaker(text, start, end, sources, earlier, inside, person_span)
+    resolution = resolve_speaker(text, start, end, sources, earlier(), inside, person_span)
     source, proposed = resolution.source, resolution.proposed
     # A known source whose name merely looks like one ("Doctors Without Borders")
     # is no person; a titled one ("Col. Sean Ryan") is.

@@ -125,7 +125,7 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         s_end,
         sources=context.sources,
         history=context.speakers,
-        earlier=context.sources_before(s_start),
+        earlier=lambda: context.sources_before(s_start),
         inside=context.sources_in(s_start, s_end),
     )
     source, proposed, speaker_rule = resolved.source, resolved.proposed, resolved.rule
