@@ -117,13 +117,30 @@ def _speaker(actor: Actor, suggestion: Suggestion) -> Source:
     name = suggestion.proposed_source_name.strip()
     if not name:
         raise ValidationError({"source": "Choose who said this; no speaker was recognised."})
-    existing = _known_source(name, speaks_for=suggestion.proposed_source_parent)
+    parent = suggestion.proposed_source_parent or _proposed_parent(actor, suggestion)
+    existing = _known_source(name, speaks_for=parent)
     if existing is not None:
         return existing
     kind = suggestion.proposed_source_kind or SourceKind.OTHER
-    return source_create(
-        actor=actor, name=name, kind=kind, parent=suggestion.proposed_source_parent
-    )
+    return source_create(actor=actor, name=name, kind=kind, parent=parent)
+
+
+def _proposed_parent(actor: Actor, suggestion: Suggestion) -> Source | None:
+    """The organisation a new speaker speaks for, found or created with it.
+
+    "X, a spokesman for the General Coordination" proposes X under the
+    General Coordination; with no source of that name yet, accepting creates
+    both, so the organisation and its spokesman count once.
+    """
+    proposed = (suggestion.extracted.get("proposed_source") or {}).get("proposed_parent") or {}
+    name = (proposed.get("name") or "").strip()
+    if not name:
+        return None
+    existing = _known_source(name)
+    if existing is not None:
+        return existing
+    kind = proposed.get("kind") if proposed.get("kind") in SourceKind.values else SourceKind.OTHER
+    return source_create(actor=actor, name=name, kind=kind)
 
 
 def _intermediary(actor: Actor, suggestion: Suggestion) -> Source | None:
