@@ -305,3 +305,10 @@ def test_a_pronoun_goes_on_with_the_same_interview():
     )
     he = only(text, "He")
     assert he.intermediary.span.text == "Rudaw"
+
+
+def test_a_denied_attack_with_no_party_named_names_the_speaker():
+    (denial,) = accounts("The army denied any role in the attack.")
+    assert (denial.stance, denial.aspect) == ("denies", "perpetrator")
+    (party,) = denial.named_parties
+    assert (party.span.text, party.speaker) == ("The army", True)

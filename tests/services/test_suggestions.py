@@ -176,3 +176,10 @@ def test_a_spokesman_of_a_known_organisation_is_filed_under_it(reporter):
     account = services.suggestion_accept(actor=reporter, suggestion=suggestion)
     assert account.source.parent == coordination
     assert Source.objects.filter(name=coordination.name).count() == 1
+
+
+def test_a_denied_attack_names_its_speaker_as_the_party(reporter, ingested):
+    denial = pending(ingested.document, stance="denies")
+    assert denial.aspect == "perpetrator"
+    account = services.suggestion_accept(actor=reporter, suggestion=denial)
+    assert list(account.claim.named_parties.all()) == [account.source]

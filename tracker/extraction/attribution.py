@@ -203,6 +203,8 @@ def _closing_fragment(text: str, frame: Frame, quotes: QuoteIndex) -> None:
         or quote.start <= c_start
         or not only_punctuation(text, quote.end, c_end)
         or quote.inner_end <= quote.inner_start
+        # 'a "massacre" by the "illegal coalition"': several quoted pieces, a paraphrase.
+        or quotes.last_ending_between(c_start, quote.start) is not None
     ):
         return
     frame.quote = (quote.inner_start, quote.inner_end)

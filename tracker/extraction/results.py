@@ -209,6 +209,9 @@ class Party:
     entity: Mention | None = None
     source: SourceMatch | None = None  # "it" resolved to the speaker
     rule: str = ""
+    # The speaker itself ("the army denied any role in the attack"), or the
+    # organisation it speaks for: whoever accepts the account has that source.
+    speaker: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,6 +219,7 @@ class Party:
             "entity": self.entity.to_dict() if self.entity else None,
             "source": self.source.to_dict() if self.source else None,
             "rule": self.rule,
+            "speaker": self.speaker,
         }
 
 

@@ -27,6 +27,7 @@ from tracker.extraction.results import (
     QUOTE_OWN_VOICE,
     Intermediary,
     Mention,
+    Party,
     ProposedSource,
     Quantity,
     Sentence,
@@ -54,6 +55,7 @@ _GENERIC_MEDIA = re.compile(
     r"|channels?)$",
     re.IGNORECASE,
 )
+_SPEAKER_PARTY = "a denied attack names its speaker (or whom the speaker speaks for) as the party"
 # A quick test before the claim rules: a negation, or a leading "its", "it", "we".
 _NEGATIVE_OR_PRONOUN = re.compile(
     r"\b(?:not|never|no)\b|n['’]t\b|^(?:its?|our|we|they|their)\b", re.IGNORECASE
@@ -197,6 +199,12 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
     base["claim_text"], base["stance"], denied_attack = _read_straight(
         claim_text, stance, claimant, rules
     )
+    if denied_attack and not parties.parties:
+        # "The army denied any role in the attack": the party is the army.
+        speaks_for = proposed.parent if proposed is not None and resolved.person else source
+        parties = PartyNames(
+            (Party(speaker, None, speaks_for, _SPEAKER_PARTY, speaker=True),), False, _SPEAKER_PARTY
+        )
     made = _with_claims(
         text, base, rules, quantities, cue.kind, parties, c_start, c_end, denied_attack
     )
