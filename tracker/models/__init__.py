@@ -5,7 +5,7 @@ from tracker.models.desk import Assignment, Comment
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
-from tracker.models.finding import Finding, RemovedFinding
+from tracker.models.finding import Finding, FindingOutlier, RemovedFinding
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
@@ -23,6 +23,7 @@ __all__ = [
     "Event",
     "Extraction",
     "Finding",
+    "FindingOutlier",
     "Flag",
     "NamedEntity",
     "RemovedFinding",
