@@ -4,6 +4,12 @@ Each best-supported finding already lists its outliers in ``details`` (the
 voices outside the best-supported range, each with its account ids). This
 copies them into ``FindingOutlier`` rows for the findings stored so far; from
 here on the findings refresh (and the demo generator) keeps them.
+
+On PostgreSQL it also adds three covering indexes, so a track record reads a
+source's accounts, their claims' status and their documents' dates from
+indexes alone instead of one scattered heap page per row (measured in
+bench/RESULTS.md, "Sources' track records"). SQLite has no INCLUDE and its
+rows are read by primary key anyway; it gets none.
 """
 
 import django.db.models.deletion
@@ -50,6 +56,36 @@ def copy_outliers_from_details(apps, schema_editor):
         flush()
 
 
+# name, table, and what follows ON
+COVERING_INDEXES = [
+    (
+        "account_track_record_idx",
+        "tracker_account",
+        "(source_id, stance) INCLUDE (claim_id, document_id, created_at, id)",
+    ),
+    (
+        "claim_track_record_idx",
+        "tracker_claim",
+        "(id) INCLUDE (status, archived_at, count_min, count_max)",
+    ),
+    ("document_dates_idx", "tracker_document", "(id) INCLUDE (published_at, created_at)"),
+]
+
+
+def add_covering_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, table, columns in COVERING_INDEXES:
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} {columns}")
+
+
+def drop_covering_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, _table, _columns in COVERING_INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("tracker", "0019_documents_carry_a_working_title_when_their_published_one_is_wrong"),
@@ -92,4 +128,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(copy_outliers_from_details, migrations.RunPython.noop),
+        migrations.RunPython(add_covering_indexes, drop_covering_indexes),
     ]
