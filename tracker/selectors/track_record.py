@@ -26,16 +26,14 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Count,
     DateTimeField,
-    Exists,
     Expression,
     F,
-    OuterRef,
     Q,
     QuerySet,
 )
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 
-from tracker.models import Account, FindingOutlier, Source
+from tracker.models import Account, Source
 from tracker.vocabularies import Stance, VerificationStatus
 
 # The verdicts a track record is about, in the order the table and chart show them.
@@ -142,13 +140,16 @@ def _scoped_accounts(source: Source, *, affiliation: bool) -> QuerySet[Account]:
 def _counted(accounts: QuerySet[Account], *group: str) -> QuerySet:
     asserted = Q(stance=Stance.ASSERTS)
     has_figure = asserted & (Q(claim__count_min__isnull=False) | Q(claim__count_max__isnull=False))
-    stands_apart = Exists(FindingOutlier.objects.filter(account_id=OuterRef("pk")))
+    # A join, not EXISTS: PostgreSQL would hash the whole outlier table for
+    # EXISTS inside an aggregate's filter. An account standing apart in two
+    # findings appears twice, which the distinct counts absorb.
+    stands_apart = Q(outlier_links__isnull=False)
     return (
         accounts.values(*group, "stance", "claim__status")
         .annotate(
             claims=Count("claim_id", distinct=True),
             figures=Count("claim_id", distinct=True, filter=has_figure),
-            outliers=Count("claim_id", distinct=True, filter=has_figure & Q(stands_apart)),
+            outliers=Count("claim_id", distinct=True, filter=has_figure & stands_apart),
         )
         .order_by()
     )
