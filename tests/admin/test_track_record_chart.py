@@ -1,6 +1,8 @@
 """The track-record chart's geometry (tracker/admin/track_record_chart.py): pure, no database."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.admin.track_record_chart import (
     PLOT_BOTTOM,
@@ -82,3 +84,38 @@ def test_an_empty_quarter_has_no_shapes_and_an_empty_record_no_columns():
     assert chart.columns[1].segments == () and chart.columns[1].retracted == 0
     assert track_record_chart(chart_id="c", record=record()).columns == ()
     assert [t.label for t in track_record_chart(chart_id="c", record=record()).ticks] == ["0", "1"]
+
+
+counts = st.integers(min_value=0, max_value=50_000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(counts, counts, counts, counts, counts, counts, counts, counts),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_every_column_is_as_tall_as_its_count_and_stays_in_the_plot(quarters):
+    tallies = [
+        tally(
+            confirmed=a, corroborated=b, disputed=c, false=d, unverifiable=e, unverified=f,
+            in_review=g, retracted=r,
+        )
+        for a, b, c, d, e, f, g, r in quarters
+    ]  # fmt: skip
+    chart = track_record_chart(chart_id="c", record=record(*tallies))
+    top = int(chart.ticks[-1].label.replace(",", ""))
+    per_claim = (PLOT_BOTTOM - PLOT_TOP) / top
+    for column, t in zip(chart.columns, tallies, strict=True):
+        assert sum(s.count for s in column.segments) == t.asserted
+        stacked = sum(s.height for s in column.segments)
+        # Each segment is rounded to a tenth of a pixel.
+        assert stacked == pytest.approx(t.asserted * per_claim, abs=0.1 * len(column.segments))
+        assert column.retracted_height == pytest.approx(t.retracted * per_claim, abs=0.1)
+        for segment in column.segments:
+            assert segment.y >= PLOT_TOP and segment.y + segment.height <= PLOT_BOTTOM + 0.1
+        assert column.retracted_y >= PLOT_TOP
+        assert column.x >= PLOT_LEFT
+        assert column.retracted_x + column.retracted_width <= PLOT_RIGHT + 0.1
