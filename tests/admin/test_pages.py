@@ -35,7 +35,10 @@ PAGES = [
     ("admin:tracker_namedentity_add", None, 6),
     ("admin:tracker_source_changelist", None, 9),
     ("admin:tracker_source_add", None, 6),
-    ("admin:tracker_source_change", "sana", 9),
+    # The track record: two queries for the source's own; a root with members
+    # asks whether it has any, then two more for the whole affiliation.
+    ("admin:tracker_source_change", "sana", 11),
+    ("admin:tracker_source_change", "government", 14),
     ("admin:tracker_event_changelist", None, 9),
     ("admin:tracker_event_add", None, 6),
     ("admin:tracker_event_change", "event", 9),

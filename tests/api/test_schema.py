@@ -29,6 +29,7 @@ def test_spectacular_validates_without_warnings(tmp_path):
 
 EXPECTED_PATHS = {
     "/api/sources/", "/api/sources/{id}/", "/api/sources/{id}/aliases/",
+    "/api/sources/{id}/track-record/",
     "/api/documents/", "/api/documents/{id}/", "/api/events/", "/api/events/{id}/",
     "/api/claims/", "/api/claims/{id}/", "/api/claims/{id}/status/",
     "/api/claims/{id}/flags/", "/api/claims/{id}/restore/", "/api/claims/{id}/claimreview/",

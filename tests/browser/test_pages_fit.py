@@ -13,7 +13,7 @@ from django.db.models import Count
 
 from tests.factories import make_editor, make_flag, make_reporter
 from tracker import services
-from tracker.models import Claim, Document, Event
+from tracker.models import Claim, Document, Event, Source
 from tracker.vocabularies import FlagReason
 
 # As the other journeys: the flush after this test must leave the database as they expect it.
@@ -60,6 +60,8 @@ def admin_pages() -> list[tuple[str, str]]:
     claim = Claim.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
     event = Event.objects.annotate(n=Count("claims")).order_by("-n", "pk").first()
     document = shown_document()
+    # The source with the most accounts, and its root: the page with both track records.
+    busiest = Source.objects.annotate(n=Count("accounts")).order_by("-n", "pk").first()
     return [
         ("index", "/admin/"),
         ("inbox", "/admin/inbox/"),
@@ -78,6 +80,8 @@ def admin_pages() -> list[tuple[str, str]]:
         ("document-assign", f"/admin/desk/document/{document.pk}/discussion/"),
         ("suggestions", "/admin/tracker/suggestion/"),
         ("sources", "/admin/tracker/source/"),
+        ("source", f"/admin/tracker/source/{busiest.pk}/change/"),
+        ("affiliation", f"/admin/tracker/source/{busiest.root_id or busiest.pk}/change/"),
     ]
 
 

@@ -6,8 +6,10 @@ from django.utils.html import format_html
 from tracker import selectors, services
 from tracker.admin.base import HistoryAdmin, ServiceInline
 from tracker.admin.paging import PagedInline
+from tracker.admin.track_record_chart import track_record_chart
 from tracker.models import Source, SourceAlias
 from tracker.name_keys import name_key
+from tracker.selectors.track_record import has_members, source_track_record
 from tracker.services.sources import SOURCE_EDITABLE
 
 
@@ -47,6 +49,11 @@ class SourceAdmin(HistoryAdmin):
     def get_queryset(self, request):
         return selectors.source_list_queryset()
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["track_records"] = track_record_sections(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, name_key(search_term))
 
@@ -67,3 +74,34 @@ class SourceAdmin(HistoryAdmin):
     @admin.display(description="accounts", ordering="account_count")
     def account_count(self, obj: Source):
         return format_html("{}", obj.account_count)
+
+
+def track_record_sections(source: Source) -> list[dict]:
+    """The source's own record, then its whole affiliation's when others speak for it."""
+    records = [
+        (
+            "Track record",
+            "Claims this source asserted, by their status now, per quarter of the report's "
+            "publication (else its capture); claims it retracted; and how many of its "
+            "figures stood outside the best-supported range.",
+            source_track_record(source),
+        )
+    ]
+    if has_members(source):
+        records.append(
+            (
+                "Track record of everyone speaking for it",
+                f"As above, for {source} and every source whose root affiliation it is; "
+                "a claim several of them asserted is counted once.",
+                source_track_record(source, affiliation=True),
+            )
+        )
+    return [
+        {
+            "title": title,
+            "explanation": explanation,
+            "record": record,
+            "chart": track_record_chart(chart_id=f"track-record-{index}", record=record),
+        }
+        for index, (title, explanation, record) in enumerate(records)
+    ]

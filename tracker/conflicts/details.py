@@ -173,3 +173,9 @@ def summary_details(summary: EventSummary) -> Details:
 def _reported_range(summary: CountSummary) -> Details | None:
     details = interval_details(summary.spread, summary.unit)
     return None if details is None else {**details, "words": summary.spread_words}
+
+
+def outlier_account_ids(details: Mapping[str, Any]) -> list[int]:
+    """The accounts of every voice a count finding names as standing apart, sorted, once each."""
+    outliers = details.get("outliers") or []
+    return sorted({int(i) for voice in outliers for i in voice.get("account_ids") or []})

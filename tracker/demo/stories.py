@@ -26,7 +26,7 @@ from tracker.conflicts import (
     SourceInfo,
     compare_event,
 )
-from tracker.conflicts.details import summary_details
+from tracker.conflicts.details import outlier_account_ids, summary_details
 from tracker.demo import phrases, tables
 from tracker.demo.world import Place, Theatre, World
 from tracker.name_keys import name_key
@@ -34,6 +34,7 @@ from tracker.text import content_hash, first_sentence, title_matches_body
 from tracker.vocabularies import (
     OPEN_SEVERITIES,
     Aspect,
+    FindingKind,
     FlagKind,
     FlagReason,
     SourceKind,
@@ -699,6 +700,11 @@ class StoryTeller:
                 batch.rows[tables.FINDING_ACCOUNT].append(
                     (self.ids.take(tables.FINDING_ACCOUNT), finding_id, account_id)
                 )
+            if finding.kind == FindingKind.BEST_SUPPORTED:
+                for account_id in outlier_account_ids(finding.details):
+                    batch.rows[tables.FINDING_OUTLIER].append(
+                        (self.ids.take(tables.FINDING_OUTLIER), finding_id, account_id)
+                    )
 
     def _claim_row(
         self,

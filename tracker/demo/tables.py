@@ -15,6 +15,7 @@ from tracker.models import (
     Document,
     Event,
     Finding,
+    FindingOutlier,
     Flag,
     Source,
     SourceAlias,
@@ -59,6 +60,7 @@ FIELDS: dict[type[models.Model], list[str]] = {
     ],
     Finding.claims.through: ["id", "finding_id", "claim_id"],
     Finding.accounts.through: ["id", "finding_id", "account_id"],
+    FindingOutlier: ["id", "finding_id", "account_id"],
     Flag: [
         "id", "claim_id", "kind", "reason", "note", "raised_by_id", "raised_at",
         "resolved_by_id", "resolved_at", "resolution_note",
@@ -80,6 +82,7 @@ NAMED_PARTY = Claim.named_parties.through._meta.db_table
 FINDING = Finding._meta.db_table
 FINDING_CLAIM = Finding.claims.through._meta.db_table
 FINDING_ACCOUNT = Finding.accounts.through._meta.db_table
+FINDING_OUTLIER = FindingOutlier._meta.db_table
 FLAG = Flag._meta.db_table
 STATUS_CHANGE = StatusChange._meta.db_table
 
@@ -90,7 +93,7 @@ MODELS: dict[str, type[models.Model]] = {model._meta.db_table: model for model i
 # after its accounts computes its search vector once, complete (migration 0009).
 LOAD_ORDER = [
     EVENT, EVENT_PARTY, DOCUMENT, ACCOUNT, CLAIM, NAMED_PARTY,
-    FINDING, FINDING_CLAIM, FINDING_ACCOUNT, FLAG, STATUS_CHANGE,
+    FINDING, FINDING_CLAIM, FINDING_ACCOUNT, FINDING_OUTLIER, FLAG, STATUS_CHANGE,
 ]  # fmt: skip
 
 

@@ -6,7 +6,7 @@ from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
 from tracker.models.event import Event
 from tracker.models.event_grade import EventGradeChange
-from tracker.models.finding import Finding, RemovedFinding
+from tracker.models.finding import Finding, FindingOutlier, RemovedFinding
 from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
@@ -25,6 +25,7 @@ __all__ = [
     "EventGradeChange",
     "Extraction",
     "Finding",
+    "FindingOutlier",
     "Flag",
     "NamedEntity",
     "RemovedFinding",

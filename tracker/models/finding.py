@@ -129,3 +129,26 @@ def _leave_tombstones_for_the_event(sender, instance, **kwargs) -> None:
     inside the same transaction, keeps the rule whatever deletes the event.
     """
     Finding.objects.filter(event_id=instance.pk).delete()
+class FindingOutlier(models.Model):
+    """An account whose figure a best-supported finding names as an outlier.
+
+    The same fact is in the finding's ``details`` (its ``outliers``); kept as
+    rows too, by the findings refresh, so a source's track record counts its
+    outlying figures with an index join instead of reading every finding's JSON.
+    """
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="outlier_links")
+    # The unique index below leads with the account: it serves the lookups.
+    account = models.ForeignKey(
+        "tracker.Account", on_delete=models.CASCADE, related_name="outlier_links", db_index=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "finding"], name="finding_outlier_unique_per_account"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Account {self.account_id} stands apart in finding {self.finding_id}"

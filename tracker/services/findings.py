@@ -17,12 +17,12 @@ from django.utils import timezone
 
 from tracker.conflicts import EventComparison
 from tracker.conflicts import Finding as ConflictFinding
-from tracker.conflicts.details import summary_details
-from tracker.models import Claim, Event, Finding
+from tracker.conflicts.details import outlier_account_ids, summary_details
+from tracker.models import Claim, Event, Finding, FindingOutlier
 from tracker.selectors.comparison_inputs import compare_claims, live_claims_of
 from tracker.services._boundary import service, touched, write_transaction
 from tracker.services._common import Actor, clean_text, history_user, require_permission
-from tracker.vocabularies import OPEN_SEVERITIES
+from tracker.vocabularies import OPEN_SEVERITIES, FindingKind
 
 
 def _compare(event: Event | None, claims: list[Claim]) -> EventComparison:
@@ -85,6 +85,7 @@ def _store(event: Event | None, claims: list[Claim], comparison: EventComparison
     # Both SQLite (3.35+) and PostgreSQL return the new primary keys.
     Finding.objects.bulk_create(new_rows)
     _link(relinked, new_rows, computed)
+    _link_outliers(updated + new_rows)
     _store_summary(event, comparison)
 
 
@@ -137,6 +138,21 @@ def _link(
         ]
     Finding.claims.through.objects.bulk_create(claim_links)
     Finding.accounts.through.objects.bulk_create(account_links)
+
+
+def _link_outliers(rows: list[Finding]) -> None:
+    """Keep the outlier rows of changed and new best-supported findings as their details say.
+
+    Rebuilt whenever the details change, not only the signature: an account
+    can move between voices (a new parent) while the voices' keys stay.
+    """
+    FindingOutlier.objects.filter(finding_id__in=[row.pk for row in rows]).delete()
+    FindingOutlier.objects.bulk_create(
+        FindingOutlier(finding_id=row.pk, account_id=account_id)
+        for row in rows
+        if row.kind == FindingKind.BEST_SUPPORTED
+        for account_id in outlier_account_ids(row.details)
+    )
 
 
 def _store_summary(event: Event | None, comparison: EventComparison) -> None:

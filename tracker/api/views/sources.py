@@ -8,8 +8,10 @@ from rest_framework.response import Response
 
 from tracker import services
 from tracker.api.filters import SourceFilter
+from tracker.api.query_parameters import refuse_unknown_parameters
 from tracker.api.schema import (
     CREATED,
+    DETAIL_ERRORS,
     ETAG,
     WRITE_ERRORS,
     create_schema,
@@ -25,6 +27,7 @@ from tracker.api.serializers.sources import (
     SourceSerializer,
     SourceUpdateSerializer,
 )
+from tracker.api.serializers.track_record import SourceTrackRecordSerializer
 from tracker.api.views.base import (
     CreateMixin,
     ListMixin,
@@ -34,6 +37,7 @@ from tracker.api.views.base import (
 )
 from tracker.models import Source
 from tracker.selectors.sources import source_list_queryset
+from tracker.selectors.track_record import has_members, source_track_record
 
 
 @extend_schema_view(
@@ -98,3 +102,24 @@ class SourceViewSet(
         source = self.get_object()
         services.source_alias_add(actor=request.user, source=source, name=values["name"])
         return self.detail_response(self.fresh(source.pk), status_code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="The source's track record",
+        description="Of the claims the source asserted, how many now stand at each status; "
+        "how many it retracted; how many of its figures stood outside the best-supported "
+        "range; per quarter of the report's publication date (else its capture date). "
+        "Computed from stored data on each request.",
+        responses={
+            200: ok(SourceTrackRecordSerializer, "The track record."),
+            **errors(*DETAIL_ERRORS, 400),
+        },
+    )
+    @action(detail=True, methods=["get"], url_path="track-record")
+    def track_record(self, request: Request, pk: str) -> Response:
+        refuse_unknown_parameters(request, set())
+        source = self.get_object()
+        affiliation = source_track_record(source, affiliation=True) if has_members(source) else None
+        data = SourceTrackRecordSerializer(
+            SourceTrackRecordSerializer.build(source, source_track_record(source), affiliation)
+        ).data
+        return Response(data)
