@@ -61,7 +61,7 @@ def document_suggestions(*, document_id: int) -> QuerySet[Suggestion]:
     """One document's suggestions in the order the extractor found them."""
     return (
         Suggestion.objects.filter(document_id=document_id)
-        .select_related("source", "intermediary", "account")
+        .select_related("source", "intermediary", "account", "event")
         .order_by("ordinal")
     )
 

@@ -285,7 +285,8 @@ def _by_place(spellings: set[str], dates: tuple[date, ...]) -> list[int]:
     )
     near = _near(dates, PLACE_WINDOW_DAYS)
     if near is not None:
-        events = events.filter(near)
+        # An event with no date yet is not ruled out by the report's.
+        events = events.filter(near | Q(date_start__isnull=True))
     return list(events.order_by(F("date_start").desc(nulls_last=True), "pk")
                 .values_list("pk", flat=True)[:PER_LOOKUP])  # fmt: skip
 
