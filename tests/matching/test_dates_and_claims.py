@@ -55,7 +55,8 @@ def test_claims_are_the_same_by_figure_or_by_normalised_words():
     blame = ClaimShape(pk=3, aspect="perpetrator", text="The coalition carried out the strike.")
     assert same_claim(ClaimShape(0, "perpetrator", "the Coalition  carried out the strike"),
                       [killed, blame]) == 3  # fmt: skip
-    assert same_claim(ClaimShape(0, "other", "the coalition carried out the strike"), [blame]) is None
+    other_aspect = ClaimShape(0, "other", "the coalition carried out the strike")
+    assert same_claim(other_aspect, [blame]) is None
     assert normalized_text("„Ünïcode”, text!") == "ünïcode text"
 
 

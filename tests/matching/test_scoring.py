@@ -1,7 +1,6 @@
 from dataclasses import replace
 
 import pytest
-
 from hypothesis import given
 from hypothesis import strategies as st
 

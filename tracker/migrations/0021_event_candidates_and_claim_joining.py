@@ -9,7 +9,9 @@
   report's dates.
 - PostgreSQL only: trigram GIN indexes on ``UPPER(place)`` and ``UPPER(name)``
   of events, which serve the substring match of a place's spellings and the
-  similarity of a report's title to event names. SQLite scans instead.
+  similarity of a report's title to event names; and a full-text GIN index
+  on documents' text (``selectors.document_search``), so a report in a script
+  the extractor does not read is still found. SQLite scans instead.
 """
 
 import django.db.models.deletion
@@ -20,8 +22,11 @@ POSTGRES_FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm;",
     "CREATE INDEX event_place_upper_trgm ON tracker_event USING gin (UPPER(place) gin_trgm_ops);",
     "CREATE INDEX event_name_upper_trgm ON tracker_event USING gin (UPPER(name) gin_trgm_ops);",
+    "CREATE INDEX document_text_words ON tracker_document"
+    " USING gin (to_tsvector('simple'::regconfig, left(text, 100000)));",
 ]
 POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS document_text_words;",
     "DROP INDEX IF EXISTS event_name_upper_trgm;",
     "DROP INDEX IF EXISTS event_place_upper_trgm;",
 ]

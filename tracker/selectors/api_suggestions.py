@@ -54,7 +54,9 @@ def document_api_list_queryset() -> QuerySet[Document]:
 
 def document_api_detail_queryset() -> QuerySet[Document]:
     """A document with its extraction and ``review_suggestions`` (ids and statuses only)."""
-    suggestions = Suggestion.objects.only("pk", "status", "document_id").order_by("ordinal")
+    suggestions = Suggestion.objects.only("pk", "status", "document_id", "event_id").order_by(
+        "ordinal"
+    )
     return (
         document_detail_queryset()
         .select_related("extraction")
