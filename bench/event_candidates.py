@@ -30,6 +30,7 @@ the events, how often nothing is offered.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
@@ -207,7 +208,7 @@ def _load_gold_events() -> dict[str, int]:
     from tracker.models import EntityAlias, NamedEntity, Source
     from tracker.name_keys import name_key
 
-    call_command("load_seeds", verbosity=0)
+    call_command("load_seeds", verbosity=0, stdout=io.StringIO())
     ids = {}
     for line in (GOLD / "events.jsonl").read_text().splitlines():
         row = json.loads(line)
