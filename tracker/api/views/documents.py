@@ -149,7 +149,10 @@ class DocumentViewSet(
         'US-led coalition"); per paragraph when its paragraphs point at different events; a '
         "note when none fits or several do (none is chosen); and a new event pre-filled "
         "from the text.",
-        responses={200: DocumentEventCandidatesSerializer, **errors(*DETAIL_ERRORS)},
+        responses={
+            200: ok(DocumentEventCandidatesSerializer, "The ranking."),
+            **errors(*DETAIL_ERRORS),
+        },
     )
     @action(detail=True, methods=["get"], url_path="event-candidates")
     def event_candidates(self, request: Request, pk: str) -> Response:
