@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="extraction",
             name="mentions",
-            field=models.JSONField(blank=True, default=list),
+            field=models.JSONField(blank=True, default=None, null=True),
         ),
         migrations.AddField(
             model_name="historicalsuggestion",

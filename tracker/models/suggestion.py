@@ -157,7 +157,8 @@ class Extraction(models.Model):
     title_matches = models.BooleanField(null=True)
     # Names of the names table found in the text: [{"start", "text", "entity_id"}],
     # so the event candidates of a stored document need not read it again.
-    mentions = models.JSONField(default=list, blank=True)
+    # Null for extractions made before they were kept.
+    mentions = models.JSONField(null=True, blank=True, default=None)
     suggestion_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -51,6 +51,13 @@ TITLE_SIMILARITY = 0.35
 MAX_PARAGRAPHS = 200
 DEFAULT_LIMIT = 5
 PARAGRAPH_LIMIT = 3
+# A document's suggestions read for its event: the first this many (a transcript
+# can have twenty thousand; its event is named early).
+MAX_SUGGESTIONS = 500
+# Of those, the claims compared word for word with each candidate's.
+SIMILARITY_SUGGESTIONS = 30
+# Names looked for in a document whose extraction did not keep them.
+FALLBACK_CHARS = 100_000
 # SQLite looks at this many events naming the title's words.
 SQLITE_TITLE_CANDIDATES = 500
 
@@ -146,12 +153,13 @@ def _published(document: Document) -> date | None:
 def _stored_mentions(document: Document) -> tuple[MentionFact, ...]:
     extraction = Extraction.objects.filter(document_id=document.pk).only("mentions").first()
     stored = extraction.mentions if extraction is not None else None
-    if stored:
+    if stored is not None:
         return tuple(
             MentionFact(start=m["start"], text=m["text"], entity_id=m["entity_id"]) for m in stored
         )
-    # Documents read before mentions were kept (or never read): find the names now.
-    return mentions_in_text(document.text)
+    # Documents read before mentions were kept (or never read): find the names now,
+    # in the stretch of text a report's event is named in.
+    return mentions_in_text(document.text[:FALLBACK_CHARS])
 
 
 def mentions_in_text(text: str) -> tuple[MentionFact, ...]:
@@ -180,7 +188,7 @@ def _suggestion_facts(document: Document) -> tuple[SuggestionFact, ...]:
         Suggestion.objects.filter(document_id=document.pk)
         .only(*_SUGGESTION_FIELDS)
         .prefetch_related(Prefetch("named_parties", queryset=Source.objects.only("pk")))
-        .order_by("ordinal")
+        .order_by("ordinal")[:MAX_SUGGESTIONS]
     )
     return tuple(
         SuggestionFact(
@@ -428,7 +436,7 @@ def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
 
 def _similarity(event: Event, claims: list[Claim], facts: ReportFacts, grams: _Grams) -> float:
     best = _jaccard(grams(facts.title), grams(event.name)) if facts.title else 0.0
-    for suggestion in facts.suggestions:
+    for suggestion in facts.suggestions[:SIMILARITY_SUGGESTIONS]:
         mine = grams(suggestion.claim_text)
         for claim in claims:
             best = max(best, _jaccard(mine, grams(claim.text)))

@@ -15,6 +15,7 @@ from tracker.extraction.results import ExtractionResult
 from tracker.extraction.results import Suggestion as Extracted
 from tracker.models import Document, Event, Extraction, Source, Suggestion
 from tracker.selectors.event_candidates import (
+    MAX_SUGGESTIONS,
     MentionFact,
     ReportFacts,
     SuggestionFact,
@@ -166,7 +167,7 @@ def _event_for(
                 unit=row.unit,
                 claim_text=row.claim_text,
             )
-            for row, ids in zip(rows, parties, strict=True)
+            for row, ids in zip(rows[:MAX_SUGGESTIONS], parties[:MAX_SUGGESTIONS], strict=True)
         ),
         end=len(text),
     )
