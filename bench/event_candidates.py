@@ -1,9 +1,9 @@
 """How long finding a report's event candidates takes at archive scale, and how often it is right.
 
-    # the speed, on a migrated PostgreSQL database (filled first when empty):
+    # the speed, on a migrated PostgreSQL database filled with a synthetic archive:
+    psql -h 127.0.0.1 -U postgres -d match_bench -f bench/event_candidates_fill.sql
     .venv/bin/python bench/event_candidates.py speed \
-        --database-url postgres://postgres@127.0.0.1:5432/match_bench --fill-events 265000 \
-        --fill-claims 1000000
+        --database-url postgres://postgres@127.0.0.1:5432/match_bench
 
     # how often the right event comes first, on the gold set's held-out half:
     .venv/bin/python bench/event_candidates.py gold --split test
@@ -14,11 +14,12 @@ document page and ingest run it. The report's names are found beforehand, as
 the extractor finds them at ingest (an alias table built once, outside the
 timing). The reports are written from random events of the archive: their
 place in another spelling, a date a day off, a party and a figure, with a
-paragraph about a second event, so every lookup has work to do. An empty
-database is first filled with a synthetic archive of the demo's shape (events
-"Airstrike on a market in <town>, <date>" over thousands of towns, a place
-entity with an alias per town, parties, claims with figures); the claims'
-search triggers are off while it loads (they play no part here).
+paragraph about a second event, so every lookup has work to do. The archive
+is ``bench/event_candidates_fill.sql``: the demo's shape (265,000 events
+"Airstrike on a market in <town>, <date>" over 9,000 towns, a place entity
+with an alias per town, two parties each, 1,000,000 claims with figures),
+loaded in SQL in a few minutes, since the demo generator takes hours on a
+busy machine.
 
 **gold** loads ``bench/gold/v2`` (events with their places' spellings as
 aliases and their parties, over the seed's names table) into a throwaway test
@@ -65,65 +66,6 @@ def percentile(values: list[float], share: float) -> float:
 # -- speed ------------------------------------------------------------------
 
 
-def _town(n: int) -> str:
-    syllables = ("Tal", "Kafr", "Deir", "Ain", "Jisr", "Qasr", "Beit", "Umm", "Khan", "Ras")
-    ends = ("Zor", "Ruzek", "Hamra", "Souk", "Nahr", "Sabil", "Ward", "Qadim", "Jabal", "Mira")
-    return f"{syllables[n % 10]} {ends[(n // 10) % 10]}-{n // 100}"
-
-
-def fill(events: int, claims: int, towns: int, seed: int) -> None:
-    """A synthetic archive of the demo's shape, bulk-loaded (about a minute per 100,000 events)."""
-    from django.db import connection, transaction
-
-    from tracker.models import Claim, EntityAlias, Event, NamedEntity, Source
-    from tracker.name_keys import name_key
-
-    rng = random.Random(seed)
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Superuser only: the claims' search-vector trigger is not what is measured here.
-        cursor.execute("SET LOCAL session_replication_role = replica")
-        parties = Source.objects.bulk_create(
-            Source(name=f"Armed party {n}", name_key=name_key(f"Armed party {n}"),
-                   kind="armed_party") for n in range(60)
-        )  # fmt: skip
-        places = NamedEntity.objects.bulk_create(
-            NamedEntity(name=_town(n), name_key=name_key(_town(n)), kind="place")
-            for n in range(towns)
-        )
-        EntityAlias.objects.bulk_create(
-            EntityAlias(entity=p, name=p.name.replace("-", " al-"),
-                        name_key=name_key(p.name.replace("-", " al-"))) for p in places
-        )  # fmt: skip
-        first = date(2019, 1, 1)
-        batch, links = [], []
-        for n in range(events):
-            day = first + timedelta(days=rng.randrange(2800))
-            town = _town(rng.randrange(towns))
-            name = f"{rng.choice(KINDS)} {rng.choice(TARGETS)} in {town}, {day:%d %B %Y} #{n}"
-            batch.append(Event(name=name, name_key=name_key(name), place=f"{town}, region",
-                               date_start=day, date_end=day))  # fmt: skip
-        made = Event.objects.bulk_create(batch, batch_size=5000)
-        through = Event.parties.through
-        for event in made:
-            for party in rng.sample(parties, 2):
-                links.append(through(event_id=event.pk, source_id=party.pk))
-        through.objects.bulk_create(links, batch_size=10000)
-        rows = []
-        for n in range(claims):
-            event = made[rng.randrange(len(made))]
-            aspect = rng.choice(ASPECTS)
-            count = rng.randrange(1, 60) if aspect in ("killed", "injured") else None
-            rows.append(Claim(text=f"{count or 'Several'} people {aspect} in {event.place} ({n})",
-                              event_id=event.pk, aspect=aspect, count_min=count,
-                              count_max=count, unit="people" if count else ""))  # fmt: skip
-            if len(rows) == 20000:
-                Claim.objects.bulk_create(rows)
-                rows = []
-        Claim.objects.bulk_create(rows)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-
-
 def _reports(count: int, seed: int):
     """Reports written from random events: (text, title, published date)."""
     from tracker.models import Claim, Event
@@ -163,9 +105,7 @@ def speed(arguments) -> dict:
     )
 
     if not Event.objects.exists():
-        started = time.perf_counter()
-        fill(arguments.fill_events, arguments.fill_claims, arguments.towns, arguments.seed)
-        print(f"filled in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        sys.exit("The database is empty: fill it first with bench/event_candidates_fill.sql.")
     entities = [
         Entity(key=str(e.pk), name=e.name, kind=e.kind,
                aliases=tuple(EntityAlias.objects.filter(entity=e).values_list("name", flat=True)))
@@ -292,9 +232,6 @@ def main(argv: list[str] | None = None) -> None:
     fast.add_argument("--database-url", required=True)
     fast.add_argument("--reports", type=int, default=200)
     fast.add_argument("--warmup", type=int, default=1)
-    fast.add_argument("--fill-events", type=int, default=265_000)
-    fast.add_argument("--fill-claims", type=int, default=1_000_000)
-    fast.add_argument("--towns", type=int, default=9_000)
     fast.add_argument("--seed", type=int, default=1)
     right = sub.add_parser("gold")
     right.add_argument("--split", choices=("dev", "test"), default="test")
