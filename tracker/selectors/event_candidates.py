@@ -7,9 +7,9 @@ Finding candidates is a few indexed lookups, whatever the archive's size:
    the report's dates: a trigram index on PostgreSQL serves the substring
    match (migration 0021);
 3. events of the report's dates that list a party the report names;
-4. events whose name reads like the report's title (trigram similarity on
-   PostgreSQL; on SQLite the events naming the title's longest words, ranked
-   in Python with the same measure);
+4. events of the report's days whose name reads like its title (trigram
+   similarity, computed on PostgreSQL, in Python with the same measure on
+   SQLite);
 5. for those events only: their parties, their latest claims and which of the
    report's speakers already speak on them.
 
@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import connections, transaction
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connections
 from django.db.models import F, Prefetch, Q, Value, Window
 from django.db.models.functions import RowNumber, Upper
 
@@ -35,7 +36,7 @@ from tracker.matching.dates import dates_in_text, days_apart
 from tracker.matching.scoring import Evidence, PlaceMatch, Scored, rank
 from tracker.models import Account, Claim, Document, EntityAlias, Event, NamedEntity, Source
 from tracker.models.suggestion import Extraction, Suggestion
-from tracker.selectors.search import TrigramMatches, similarity, trigrams
+from tracker.selectors.search import similarity, trigrams
 from tracker.vocabularies import COUNT_ASPECTS, Aspect
 
 # Events fetched per way of finding them, before scoring.
@@ -308,28 +309,31 @@ def _by_party(party_ids: set[int], dates: tuple[date, ...]) -> list[int]:
     return list(events.order_by("-date_start", "pk").values_list("pk", flat=True)[:PER_LOOKUP])
 
 
-def _by_title(title: str) -> list[int]:
+def _by_title(title: str, dates: tuple[date, ...]) -> list[int]:
+    """Events of the report's days whose name reads like its title.
+
+    Only near the report's dates: across the archive the name trigrams of a
+    war's events ("strike", "in", "killed") are shared by nearly every row, and
+    the index would merge postings of hundreds of thousands (seconds at
+    265,000 events); a few days hold a few hundred events, whose similarity is
+    computed directly. Without a date the title is not used.
+    """
     title = title.strip()
-    if not trigrams(title):
+    near = _near(dates, PARTY_WINDOW_DAYS)
+    if not trigrams(title) or near is None:
         return []
-    events = Event.objects.annotate(name_upper=Upper("name"))
+    events = Event.objects.filter(near)
     if connections[events.db].vendor != "postgresql":
-        words = sorted(set(re.findall(r"[^\W_]{4,}", title.lower())), key=len, reverse=True)[:3]
-        if not words:
-            return []
-        condition = Q()
-        for word in words:
-            condition |= Q(name__icontains=word)
-        rows = events.filter(condition).order_by("-pk").values_list("pk", "name")
-        scored = [(similarity(title, name), pk) for pk, name in rows[:SQLITE_TITLE_CANDIDATES]]
+        rows = events.order_by("-pk").values_list("pk", "name")[:SQLITE_TITLE_CANDIDATES]
+        scored = [(similarity(title, name), pk) for pk, name in rows]
         scored = [item for item in scored if item[0] >= TITLE_SIMILARITY]
         return [pk for _, pk in sorted(scored, key=lambda item: (-item[0], item[1]))][:PER_LOOKUP]
-    query = events.filter(TrigramMatches(F("name_upper"), Value(title.upper()))).values_list(
-        "pk", flat=True
-    )[:PER_LOOKUP]
-    with transaction.atomic(using=events.db), connections[events.db].cursor() as cursor:
-        cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [TITLE_SIMILARITY])
-        return list(query)
+    return list(
+        events.annotate(likeness=TrigramSimilarity("name", Value(title)))
+        .filter(likeness__gte=TITLE_SIMILARITY)
+        .order_by("-likeness", "pk")
+        .values_list("pk", flat=True)[:PER_LOOKUP]
+    )
 
 
 def _pool(facts: ReportFacts) -> _Pool:
@@ -339,7 +343,7 @@ def _pool(facts: ReportFacts) -> _Pool:
     party_ids = _party_ids(facts, entity_sources)
     ids = set(_by_place(spellings, facts.dates))
     ids.update(_by_party(party_ids, facts.dates))
-    ids.update(_by_title(facts.title))
+    ids.update(_by_title(facts.title, facts.dates))
     if not ids:
         return _Pool({}, {}, {}, {}, places, entity_sources)
     events = {
