@@ -30,7 +30,9 @@ def test_spectacular_validates_without_warnings(tmp_path):
 EXPECTED_PATHS = {
     "/api/sources/", "/api/sources/{id}/", "/api/sources/{id}/aliases/",
     "/api/sources/{id}/track-record/",
-    "/api/documents/", "/api/documents/{id}/", "/api/events/", "/api/events/{id}/",
+    "/api/documents/", "/api/documents/{id}/", "/api/documents/{id}/event-candidates/",
+    "/api/documents/{id}/file-under-event/", "/api/documents/{id}/new-event/", "/api/events/",
+    "/api/events/{id}/",
     "/api/claims/", "/api/claims/{id}/", "/api/claims/{id}/status/",
     "/api/claims/{id}/flags/", "/api/claims/{id}/restore/", "/api/claims/{id}/claimreview/",
     "/api/claims/export.csv", "/api/claimreview/", "/api/accounts/", "/api/accounts/{id}/",

@@ -13,7 +13,7 @@ from tracker.vocabularies import Aspect, FindingKind, SourceKind, Unit
 
 pytestmark = pytest.mark.django_db
 
-migration = import_module("tracker.migrations.0027_findings_name_their_outlier_accounts")
+migration = import_module("tracker.migrations.0023_findings_name_their_outlier_accounts")
 
 
 def killed(event, low: int, high: int):

@@ -20,6 +20,10 @@ from tracker import selectors
 from tracker.admin.highlight import SUGGESTION, Span, highlight
 from tracker.admin.paging import ListPage, Pager, choose_page, page_url
 from tracker.models import Account, Document, Extraction, Suggestion
+from tracker.selectors.claim_joining import claims_to_join
+from tracker.selectors.event_candidates import DocumentCandidates, event_candidates_by_paragraph
+from tracker.selectors.event_drafts import EventDraft, event_draft_for_document
+from tracker.vocabularies import SuggestionStatus
 
 TEXT_PAGE_CHARS = 20_000
 SUGGESTIONS_PER_PAGE = 50
@@ -174,11 +178,28 @@ class DocumentPage:
             per_page=SUGGESTIONS_PER_PAGE,
             count=self._suggestion_counts[0],
         )
+        joins = claims_to_join(page.items)
         for suggestion in page.items:
             suggestion.text_url = self.text.url_of(
                 suggestion.quote_start, f"suggested-quote-{suggestion.pk}"
             )
+            suggestion.joins = joins.get(suggestion.pk)
         return page
+
+    @cached_property
+    def event_candidates(self) -> DocumentCandidates | None:
+        """The events this report may be about; read only while suggestions wait."""
+        if not self.pending_count:
+            return None
+        return event_candidates_by_paragraph(document=self.document)
+
+    @cached_property
+    def event_draft(self) -> EventDraft | None:
+        return event_draft_for_document(document=self.document) if self.pending_count else None
+
+    @property
+    def pending_status(self) -> str:
+        return SuggestionStatus.PENDING
 
     @cached_property
     def extraction(self) -> Extraction | None:

@@ -17,6 +17,7 @@ from tracker import services
 from tracker.admin.base import HistoryAdmin, service_message
 from tracker.admin.display import shorten
 from tracker.models import Suggestion
+from tracker.selectors.claim_joining import claim_to_join
 from tracker.services.suggestions import SUGGESTION_EDITABLE
 from tracker.vocabularies import SuggestionStatus, SuggestionVoice
 
@@ -50,7 +51,7 @@ class SuggestionAdmin(HistoryAdmin):
     list_filter = (PendingFilter, "stance", "aspect", "voice")
     search_fields = ("claim_text", "quote", "speaker_text", "proposed_source_name")
     list_select_related = ("document", "source", "intermediary")
-    autocomplete_fields = ("source", "intermediary", "event", "named_parties")
+    autocomplete_fields = ("source", "intermediary", "event", "named_parties", "claim")
     service_fields = SUGGESTION_EDITABLE
     actions = ("accept_selected", "reject_selected")
     list_per_page = 50
@@ -71,13 +72,14 @@ class SuggestionAdmin(HistoryAdmin):
                                       "count_approximate",
                                       ("count_min_exclusive", "count_max_exclusive"),
                                       "event", "named_parties")}),
+            ("Joins", {"fields": ("joins", "claim", "new_claim")}),
             ("Decision", {"fields": ("status", "decided_by", "decided_at", "decision_note",
                                      "account")}),
         ]  # fmt: skip
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["quote_in_context", "rule_list", "speaker_found", "status", "decided_by",
-                    "decided_at", "decision_note", "account"]  # fmt: skip
+        readonly = ["quote_in_context", "rule_list", "speaker_found", "joins", "status",
+                    "decided_by", "decided_at", "decision_note", "account"]  # fmt: skip
         if obj is not None and obj.status != SuggestionStatus.PENDING:
             readonly += list(SUGGESTION_EDITABLE)
         return readonly
@@ -135,6 +137,18 @@ class SuggestionAdmin(HistoryAdmin):
             if not obj.rules
             else format_html("{}", "; ".join(str(rule) for rule in obj.rules))
         )
+
+    @admin.display(description="accepting joins")
+    def joins(self, obj: Suggestion):
+        if obj.status != SuggestionStatus.PENDING:
+            return "decided"
+        claim = claim_to_join(obj)
+        if claim is not None:
+            url = reverse("admin:tracker_claim_change", args=[claim.pk])
+            return format_html('<a href="{}">claim #{}</a>: “{}”', url, claim.pk, claim.text)
+        if obj.event_id is None:
+            return "a new claim outside any event (no event: nothing is joined automatically)"
+        return "a new claim: none of the event's claims says the same"
 
     @admin.display(description="speaker as written")
     def speaker_found(self, obj: Suggestion) -> str:

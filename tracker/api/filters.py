@@ -34,6 +34,7 @@ from tracker.selectors.claims import (
     claims_with_open_conflicts,
     claims_with_open_flags,
 )
+from tracker.selectors.document_search import document_search
 from tracker.selectors.names import entity_search
 from tracker.selectors.sources import source_search
 from tracker.vocabularies import (
@@ -231,11 +232,17 @@ class DocumentFilter(filters.FilterSet):
     created_since = IsoDateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="Added at or after (ISO 8601)."
     )
-    search = filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="In title.")
+    search = filters.CharFilter(
+        method="filter_search",
+        help_text="In the title or the text (every word, on PostgreSQL), in any script.",
+    )
 
     class Meta:
         model = Document
         fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        return document_search(queryset, value)
 
 
 class EventFilter(filters.FilterSet):

@@ -41,6 +41,9 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("document", "create"): NONE,
     ("document", "update"): IF_MATCH,
     ("document", "partial_update"): IF_MATCH,
+    # Both move the document's suggestions to an event (a new one, for the second).
+    ("document", "file_under_event"): IF_MATCH,
+    ("document", "new_event"): IF_MATCH,
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,

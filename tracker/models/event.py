@@ -56,6 +56,8 @@ class Event(models.Model):
                 name="event_grade_valid",
             ),
         ]
+        # Event candidates look near a report's dates (selectors.event_candidates).
+        indexes = [models.Index(fields=["date_start", "id"], name="event_date_idx")]
 
     def __str__(self) -> str:
         return self.name

@@ -129,6 +129,8 @@ def _leave_tombstones_for_the_event(sender, instance, **kwargs) -> None:
     inside the same transaction, keeps the rule whatever deletes the event.
     """
     Finding.objects.filter(event_id=instance.pk).delete()
+
+
 class FindingOutlier(models.Model):
     """An account whose figure a best-supported finding names as an outlier.
 

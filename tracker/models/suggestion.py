@@ -62,6 +62,22 @@ class Suggestion(FigureInWords, models.Model):
     event = models.ForeignKey(
         "tracker.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Which claim of its event accepting joins: chosen by the reviewer, or
+    # (when empty) the one that says the same (services.suggestions). With
+    # ``new_claim`` accepting creates a claim even when one says the same.
+    claim = models.ForeignKey(
+        "tracker.Claim",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The existing claim this account joins, when the reviewer chose one.",
+    )
+    new_claim = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Make a new claim even if one of the event's claims says the same.",
+    )
     rules = models.JSONField(default=list, help_text="Every rule that produced this suggestion.")
     extracted = models.JSONField(default=dict, help_text="What the extractor returned, as is.")
     # The decision.
@@ -139,6 +155,10 @@ class Extraction(models.Model):
     noise = models.JSONField(default=list, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     title_matches = models.BooleanField(null=True)
+    # Names of the names table found in the text: [{"start", "text", "entity_id"}],
+    # so the event candidates of a stored document need not read it again.
+    # Null for extractions made before they were kept.
+    mentions = models.JSONField(null=True, blank=True, default=None)
     suggestion_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -57,7 +57,9 @@ def document_review_list_queryset() -> QuerySet[Document]:
 
 def document_review_detail_queryset() -> QuerySet[Document]:
     """A document with its extraction and ``review_suggestions`` (ids and statuses only)."""
-    suggestions = Suggestion.objects.only("pk", "status", "document_id").order_by("ordinal")
+    suggestions = Suggestion.objects.only("pk", "status", "document_id", "event_id").order_by(
+        "ordinal"
+    )
     return (
         document_detail_queryset()
         .select_related("extraction")
@@ -88,7 +90,7 @@ def document_suggestions(*, document_id: int) -> QuerySet[Suggestion]:
     """One document's suggestions in the order the extractor found them."""
     return (
         Suggestion.objects.filter(document_id=document_id)
-        .select_related("source", "intermediary", "account")
+        .select_related("source", "intermediary", "account", "event")
         .order_by("ordinal")
     )
 

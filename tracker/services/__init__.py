@@ -26,6 +26,7 @@ from tracker.services.entities import (
     entity_create,
     entity_update,
 )
+from tracker.services.event_filing import document_file_under_event, event_create_for_document
 from tracker.services.event_grades import event_set_grade
 from tracker.services.events import event_create, event_update
 from tracker.services.findings import (
@@ -65,6 +66,7 @@ __all__ = [
     "comment_redact",
     "document_create",
     "document_extract",
+    "document_file_under_event",
     "document_find_by_text",
     "document_ingest",
     "document_update",
@@ -73,6 +75,7 @@ __all__ = [
     "entity_create",
     "entity_update",
     "event_create",
+    "event_create_for_document",
     "event_set_grade",
     "event_update",
     "finding_acknowledge",

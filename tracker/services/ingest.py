@@ -5,7 +5,7 @@ its suggestions into rows a person reviews. Nothing is verified here.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from simple_history.utils import bulk_create_with_history
@@ -14,11 +14,18 @@ from tracker.extraction import extract
 from tracker.extraction.results import ExtractionResult
 from tracker.extraction.results import Suggestion as Extracted
 from tracker.models import Document, Event, Extraction, Source, Suggestion
+from tracker.selectors.event_candidates import (
+    MAX_SUGGESTIONS,
+    MentionFact,
+    ReportFacts,
+    SuggestionFact,
+    rank_for_facts,
+    report_dates,
+)
 from tracker.selectors.names import (
     ENTITY_KEY,
     SOURCE_KEY,
     entity_table,
-    event_matching_places,
     key_to_pk,
     source_table,
     sources_for_entities,
@@ -27,6 +34,7 @@ from tracker.services._boundary import write_transaction
 from tracker.services._common import Actor, history_user, require_permission
 from tracker.services.documents import document_find_by_text, document_prepare, document_save
 from tracker.vocabularies import Aspect, SourceKind, Stance, Unit
+from tracker.writing_systems import unread_script_note
 
 INGEST_VIA = ("paste", "api", "command")
 
@@ -117,24 +125,85 @@ class _Reading:
     parties: list[set[int]]
     event: Event | None
     result: ExtractionResult
+    mentions: tuple[MentionFact, ...]
+    notes: tuple[str, ...]
     # Built here, so the transaction only sets their document and inserts them.
     rows: list[Suggestion]
 
 
-def _read(text: str, title: str) -> _Reading:
+def _mentions(result: ExtractionResult) -> tuple[MentionFact, ...]:
+    return tuple(
+        MentionFact(start=m.start, text=m.text, entity_id=pk)
+        for m in result.mentions
+        if (pk := key_to_pk(m.key, ENTITY_KEY)) is not None
+    )
+
+
+def _event_for(
+    text: str,
+    title: str,
+    published: date | None,
+    mentions: tuple[MentionFact, ...],
+    rows: list[Suggestion],
+    parties: list[set[int]],
+) -> tuple[Event | None, str]:
+    """The event to file the suggestions under: the only candidate, else none (and why).
+
+    With several candidates nothing is chosen: the document page ranks them
+    for a person. With one, it is filed there and the page says so.
+    """
+    facts = ReportFacts(
+        title=title,
+        dates=report_dates(text, published),
+        mentions=mentions,
+        suggestions=tuple(
+            SuggestionFact(
+                start=row.quote_start,
+                source_id=row.source_id,
+                party_ids=frozenset(ids),
+                aspect=row.aspect,
+                count_min=row.count_min,
+                count_max=row.count_max,
+                unit=row.unit,
+                claim_text=row.claim_text,
+            )
+            for row, ids in zip(rows[:MAX_SUGGESTIONS], parties[:MAX_SUGGESTIONS], strict=True)
+        ),
+        end=len(text),
+    )
+    candidates = rank_for_facts(facts, limit=2).candidates
+    if len(candidates) != 1:
+        return None, ""
+    only = candidates[0]
+    return only.event, (
+        f"Filed under the only event that fits, “{only.event}”: {'; '.join(only.reasons)}."
+    )
+
+
+def _read(text: str, title: str, published: date | None) -> _Reading:
     """Run the extractor. Only reads, so it runs before the write transaction opens."""
     result = extract(text, title=title, entities=entity_table(), sources=source_table())
-    entity_ids = {pk for m in result.mentions if (pk := key_to_pk(m.key, ENTITY_KEY)) is not None}
-    entity_sources = sources_for_entities(entity_ids)
+    mentions = _mentions(result)
+    entity_sources = sources_for_entities({m.entity_id for m in mentions})
     usable = [e for e in result.suggestions if _usable(text, e)]
-    event = event_matching_places(entity_ids)
+    parties = [_party_source_ids(extracted, entity_sources) for extracted in usable]
+    rows = [_row(None, n, extracted, None) for n, extracted in enumerate(usable, start=1)]
+    notes = [note] if (note := unread_script_note(text, suggested=len(rows))) else []
+    event = None
+    if rows:
+        event, why = _event_for(text, title, published, mentions, rows, parties)
+        notes += [why] if why else []
+        for row in rows:
+            row.event = event
     return _Reading(
         usable=usable,
         skipped=len(result.suggestions) - len(usable),
-        parties=[_party_source_ids(extracted, entity_sources) for extracted in usable],
+        parties=parties,
         event=event,
         result=result,
-        rows=[_row(None, n, extracted, event) for n, extracted in enumerate(usable, start=1)],
+        mentions=mentions,
+        notes=tuple(notes),
+        rows=rows,
     )
 
 
@@ -155,7 +224,7 @@ def _store(actor: Actor, document: Document, via: str, reading: _Reading) -> Ext
         for source_id in sorted(party_ids & existing)
     )
     result = reading.result
-    warnings = list(result.warnings)
+    warnings = [*result.warnings, *reading.notes]
     if reading.skipped:
         warnings.append(
             f"{reading.skipped} suggestion(s) did not line up with the text and were dropped."
@@ -166,9 +235,16 @@ def _store(actor: Actor, document: Document, via: str, reading: _Reading) -> Ext
         noise=[span.to_dict() for span in result.noise],
         warnings=warnings,
         title_matches=result.title_matches,
+        mentions=[
+            {"start": m.start, "text": m.text, "entity_id": m.entity_id} for m in reading.mentions
+        ],
         suggestion_count=len(rows),
         created_by=history_user(actor),
     )
+
+
+def _published(document: Document) -> date | None:
+    return document.published_at.date() if document.published_at else None
 
 
 def _check_via(via: str) -> None:
@@ -182,7 +258,7 @@ def document_extract(*, actor: Actor, document: Document, via: str) -> Extractio
     _check_via(via)
     if Extraction.objects.filter(document=document).exists():
         raise ValidationError({"document": "Accounts were already suggested for this document."})
-    reading = _read(document.text, document.title)
+    reading = _read(document.text, document.title, _published(document))
     with write_transaction():
         return _store(actor, document, via, reading)
 
@@ -220,7 +296,7 @@ def document_ingest(
         published_at=published_at,
         retrieved_at=retrieved_at,
     )
-    reading = _read(document.text, document.title)
+    reading = _read(document.text, document.title, _published(document))
     with write_transaction():
         document_save(document=document)
         extraction = _store(actor, document, via, reading)

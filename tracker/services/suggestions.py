@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tracker.models import Account, Claim, Event, Source, Suggestion
+from tracker.selectors.claim_joining import claim_to_join
 from tracker.services._boundary import service
 from tracker.services._common import (
     Actor,
@@ -22,7 +23,6 @@ from tracker.services.accounts import account_add, locate_quote
 from tracker.services.claims import check_bounds_said, check_interval, claim_create
 from tracker.services.sources import source_create, source_named
 from tracker.vocabularies import (
-    COUNT_ASPECTS,
     Aspect,
     SourceKind,
     Stance,
@@ -33,7 +33,7 @@ from tracker.vocabularies import (
 SUGGESTION_EDITABLE = (
     "source", "stance", "intermediary", "claim_text", "aspect", "count_min", "count_max",
     "count_approximate", "count_min_exclusive", "count_max_exclusive", "unit", "event",
-    "named_parties", "quote", "quote_start", "quote_end",
+    "named_parties", "quote", "quote_start", "quote_end", "claim", "new_claim",
 )  # fmt: skip
 
 
@@ -84,6 +84,7 @@ def suggestion_update(*, actor: Actor, suggestion: Suggestion, **changes) -> Sug
         min_exclusive=changes.get("count_min_exclusive", suggestion.count_min_exclusive),
         max_exclusive=changes.get("count_max_exclusive", suggestion.count_max_exclusive),
     )
+    _check_claim_choice(suggestion, changes)
     parties = changes.pop("named_parties", None)
     for field, value in changes.items():
         setattr(suggestion, field, value)
@@ -92,6 +93,44 @@ def suggestion_update(*, actor: Actor, suggestion: Suggestion, **changes) -> Sug
     if parties is not None:
         suggestion.named_parties.set(parties)
     return suggestion
+
+
+def _check_claim_choice(suggestion: Suggestion, changes: dict) -> None:
+    """A chosen claim is live and of the suggestion's event; "a new claim" excludes it.
+
+    Choosing a claim when the suggestion has no event files the suggestion
+    under that claim's event. Moving the suggestion to another event lets go
+    of a claim chosen under the old one; asking for a new claim lets go of a
+    chosen one, and choosing a claim of "a new claim".
+    """
+    if not {"claim", "new_claim", "event"} & changes.keys():
+        return
+    event = changes.get("event", suggestion.event)
+    claim = changes.get("claim", suggestion.claim)
+    moved = claim is not None and claim.event_id != getattr(event, "pk", None)
+    if "claim" not in changes and moved:
+        claim = None
+    new_claim = bool(changes.get("new_claim", suggestion.new_claim))
+    if claim is not None and new_claim:
+        if changes.get("claim") is not None and changes.get("new_claim"):
+            raise ValidationError(
+                {"new_claim": "Choose an existing claim to join or a new claim, not both."}
+            )
+        if "claim" in changes:
+            new_claim = False
+        else:
+            claim = None
+    if claim is not None:
+        if claim.archived_at is not None:
+            raise ValidationError({"claim": f"Claim #{claim.pk} is archived: choose another."})
+        if event is None:
+            changes["event"] = claim.event
+        elif claim.event_id != event.pk:
+            raise ValidationError(
+                {"claim": f"Claim #{claim.pk} is not one of this suggestion's event ({event}): "
+                 "choose one of its claims, or file the suggestion under the claim's event."}
+            )  # fmt: skip
+    changes["claim"], changes["new_claim"] = claim, new_claim
 
 
 def _known_source(
@@ -163,18 +202,11 @@ def _intermediary(actor: Actor, suggestion: Suggestion) -> Source | None:
 
 
 def _claim(actor: Actor, suggestion: Suggestion, event: Event | None) -> Claim:
-    """Reuse a live claim of the same event that says the same thing, or create one."""
-    same = Claim.objects.filter(
-        event=event, aspect=suggestion.aspect, archived_at__isnull=True
-    ).order_by("pk")
-    if suggestion.aspect in COUNT_ASPECTS and suggestion.unit:
-        same = same.filter(
-            count_min=suggestion.count_min, count_max=suggestion.count_max, unit=suggestion.unit
-        )
-    else:
-        same = same.filter(text__iexact=suggestion.claim_text.strip())
-    existing = same.first()
+    """The claim the reviewer saw it join (selectors.claim_joining), or a new one."""
+    existing = claim_to_join(suggestion)
     if existing is not None:
+        if existing.archived_at is not None:
+            raise ValidationError({"claim": f"Claim #{existing.pk} is archived: choose another."})
         return existing
     return claim_create(
         actor=actor,

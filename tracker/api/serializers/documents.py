@@ -101,6 +101,10 @@ class DocumentSuggestionsSerializer(serializers.Serializer):
         child=serializers.IntegerField(), help_text="In order of appearance in the text."
     )
     url = serializers.CharField(help_text="The path of the suggestions list for this document.")
+    by_event = serializers.ListField(
+        child=serializers.DictField(),
+        help_text='Where they are filed: [{"event": id or null, "count": n}], by event id.',
+    )
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -135,7 +139,17 @@ class DocumentDetailSerializer(DocumentSerializer):
             **counts,
             "ids": [suggestion.pk for suggestion in document.review_suggestions],
             "url": f"{url}?document={document.pk}",
+            "by_event": self._by_event(document),
         }
+
+    def _by_event(self, document: Document) -> list[dict[str, Any]]:
+        counts: dict[int | None, int] = {}
+        for suggestion in document.review_suggestions:
+            counts[suggestion.event_id] = counts.get(suggestion.event_id, 0) + 1
+        return [
+            {"event": event, "count": counts[event]}
+            for event in sorted(counts, key=lambda pk: (pk is not None, pk or 0))
+        ]
 
     def _counts(self, document: Document) -> dict[str, int]:
         counts = dict.fromkeys(SuggestionStatus.values, 0)

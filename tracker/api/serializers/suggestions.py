@@ -16,7 +16,8 @@ from tracker.api.serializers.common import (
     WriteSerializer,
     username_field,
 )
-from tracker.models import Event, Source, Suggestion
+from tracker.models import Claim, Event, Source, Suggestion
+from tracker.selectors.claim_joining import claim_to_join
 from tracker.services.claims import MAX_COUNT
 from tracker.vocabularies import Aspect, Stance, SuggestionStatus, Unit
 
@@ -89,6 +90,11 @@ class DecisionSerializer(serializers.Serializer):
     )
 
 
+class JoinedClaimSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+
+
 class SuggestedAccountDetailSerializer(SuggestedAccountSerializer):
     """One suggestion in full, with the text around its quote and the decision."""
 
@@ -98,11 +104,16 @@ class SuggestedAccountDetailSerializer(SuggestedAccountSerializer):
     named_parties = SourceSummarySerializer(many=True, read_only=True)
     context = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
+    joins_claim = serializers.SerializerMethodField(
+        help_text="The existing claim accepting joins now (the one chosen in `claim`, else "
+        "one of the event's that says the same); null: a new claim. A suggestion with no "
+        "event joins none unless one is chosen."
+    )
 
     class Meta(SuggestedAccountSerializer.Meta):
         fields = [
             *SuggestedAccountSerializer.Meta.fields, "proposed_source", "named_parties", "rules",
-            "context", "decision",
+            "context", "decision", "claim", "new_claim", "joins_claim",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -117,6 +128,13 @@ class SuggestedAccountDetailSerializer(SuggestedAccountSerializer):
                 "parent": suggestion.proposed_source_parent,
             }
         ).data
+
+    @extend_schema_field(JoinedClaimSerializer(allow_null=True))
+    def get_joins_claim(self, suggestion: Suggestion) -> dict[str, Any] | None:
+        if suggestion.status != SuggestionStatus.PENDING:
+            return None
+        claim = claim_to_join(suggestion)
+        return None if claim is None else {"id": claim.pk, "text": claim.text}
 
     @extend_schema_field(ContextSerializer)
     def get_context(self, suggestion: Suggestion) -> dict[str, str]:
@@ -142,7 +160,7 @@ class SuggestionEditSerializer(WriteSerializer):
         set(SuggestedAccountDetailSerializer.Meta.fields) - {"source", "stance", "intermediary",
          "claim_text", "aspect", "count_min", "count_max", "count_approximate",
          "count_min_exclusive", "count_max_exclusive", "unit", "event",
-         "named_parties", "quote", "quote_start", "quote_end", "status"}
+         "named_parties", "quote", "quote_start", "quote_end", "status", "claim", "new_claim"}
     )  # fmt: skip
 
     source = SourceField(
@@ -181,6 +199,13 @@ class SuggestionEditSerializer(WriteSerializer):
         trim_whitespace=False, max_length=20000, required=False,
         help_text="Verbatim from the document's text; offsets are found when omitted.",
     )  # fmt: skip
+    claim = RelatedField(
+        queryset=Claim.objects.all(), allow_null=True, required=False,
+        help_text="The claim of its event to join; null lets the rule choose (joins_claim).",
+    )  # fmt: skip
+    new_claim = serializers.BooleanField(
+        required=False, help_text="Make a new claim even if one of the event's says the same."
+    )
     quote_start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False)
     quote_end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False)
     # Sent back as read ("pending") it is ignored; anything else would look

@@ -9,14 +9,24 @@ detail, whose ``extraction`` and ``suggestions`` say what was found.
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from tracker import services
 from tracker.api.filters import DocumentFilter
 from tracker.api.schema import (
+    DETAIL_ERRORS,
+    ETAG,
+    PRECONDITION_ERRORS,
+    WRITE_ERRORS,
     create_schema,
+    errors,
     list_schema,
+    ok,
     retrieve_schema,
     update_schema,
 )
@@ -25,6 +35,12 @@ from tracker.api.serializers.documents import (
     DocumentDetailSerializer,
     DocumentSerializer,
     DocumentUpdateSerializer,
+)
+from tracker.api.serializers.event_candidates import (
+    DocumentEventCandidatesSerializer,
+    FiledSerializer,
+    FileUnderEventSerializer,
+    NewEventForDocumentSerializer,
 )
 from tracker.api.views.base import (
     CreateMixin,
@@ -38,6 +54,8 @@ from tracker.selectors.documents import (
     document_review_detail_queryset,
     document_review_list_queryset,
 )
+from tracker.selectors.event_candidates import event_candidates_by_paragraph
+from tracker.selectors.event_drafts import event_draft_for_document
 
 
 @extend_schema_view(
@@ -82,6 +100,12 @@ class DocumentViewSet(
     TrackerViewSet,
 ):
     permission_model = Document
+    # Filing moves the document's suggestions: the permission to review them.
+    action_permissions = {
+        "event_candidates": ("tracker.view_document", "tracker.view_event"),
+        "file_under_event": ("tracker.change_suggestion",),
+        "new_event": ("tracker.change_suggestion", "tracker.add_event"),
+    }
     create_in_one_transaction = False
     list_serializer_class = DocumentSerializer
     detail_serializer_class = DocumentDetailSerializer
@@ -89,6 +113,8 @@ class DocumentViewSet(
         "create": DocumentCreateSerializer,
         "update": DocumentUpdateSerializer,
         "partial_update": DocumentUpdateSerializer,
+        "file_under_event": FileUnderEventSerializer,
+        "new_event": NewEventForDocumentSerializer,
     }
     filterset_class = DocumentFilter
     ordering_fields = ["created_at", "id"]
@@ -121,3 +147,74 @@ class DocumentViewSet(
 
     def service_update(self, instance: Document, values: dict[str, Any]) -> None:
         services.document_update(actor=self.request.user, document=instance, **values)
+
+    @extend_schema(
+        summary="Which events a document may be about",
+        description="The events that fit the report best first (at most 5), each with its "
+        'reasons ("same place: Deir al-Zour = Deir ez-Zor", "1 day apart", "names the '
+        'US-led coalition"); per paragraph when its paragraphs point at different events; a '
+        "note when none fits or several do (none is chosen); and a new event pre-filled "
+        "from the text.",
+        responses={
+            200: ok(DocumentEventCandidatesSerializer, "The ranking."),
+            **errors(*DETAIL_ERRORS),
+        },
+    )
+    @action(detail=True, methods=["get"], url_path="event-candidates")
+    def event_candidates(self, request: Request, pk: str) -> Response:
+        document = self.get_object()
+        found = event_candidates_by_paragraph(document=document)
+        data = {
+            "candidates": found.candidates,
+            "paragraphs": found.paragraphs,
+            "note": found.note,
+            "new_event": event_draft_for_document(document=document),
+        }
+        return Response(DocumentEventCandidatesSerializer(data).data)
+
+    @extend_schema(
+        summary="File a document's suggestions under an event",
+        description="Every pending suggestion of the document, or those listed, is filed "
+        "under the event (a claim chosen under another event is let go). Needs If-Match "
+        "with the document's ETag, whose `suggestions.by_event` says where they are filed.",
+        request=FileUnderEventSerializer,
+        parameters=[ETAG],
+        responses={
+            200: ok(FiledSerializer, "Filed."),
+            **errors(*WRITE_ERRORS, *PRECONDITION_ERRORS, 404),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="file-under-event")
+    def file_under_event(self, request: Request, pk: str) -> Response:
+        with self.write_lock() as document:
+            values = self.validated(request.data)
+            filed = services.document_file_under_event(
+                actor=request.user, document=document, **values
+            )
+        return Response(FiledSerializer({"event": values["event"], "filed": filed}).data)
+
+    @extend_schema(
+        summary="Create a new event for a document and file its suggestions under it",
+        description="For a report no event fits: the event (as `event-candidates` proposes "
+        "it, corrected) is created and every pending suggestion filed under it. Needs "
+        "If-Match with the document's ETag.",
+        request=NewEventForDocumentSerializer,
+        parameters=[ETAG],
+        responses={
+            201: ok(FiledSerializer, "Created and filed."),
+            **errors(*WRITE_ERRORS, *PRECONDITION_ERRORS, 404),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="new-event")
+    def new_event(self, request: Request, pk: str) -> Response:
+        with self.write_lock() as document:
+            values = self.validated(request.data)
+            event = services.event_create_for_document(
+                actor=request.user, document=document, **values
+            )
+            filed = document.suggestions.filter(event=event).count()
+        return Response(
+            FiledSerializer({"event": event, "filed": filed}).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": self.location(event.pk, "event")},
+        )

@@ -88,7 +88,7 @@ def drop_covering_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0019_documents_carry_a_working_title_when_their_published_one_is_wrong"),
+        ("tracker", "0022_event_candidates_and_claim_joining"),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""Which event a report is about: dates read from text and the weighing of evidence. Pure."""
