@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 
 from tracker.api.views.accounts import AccountViewSet
 from tracker.api.views.auth import TokenDetailView, TokenListView, TokenView
+from tracker.api.views.captures import CaptureViewSet
 from tracker.api.views.claims import ClaimViewSet
 from tracker.api.views.conflicts import ConflictViewSet
 from tracker.api.views.desk import (
@@ -29,6 +30,7 @@ app_name = "api"
 router = SimpleRouter(use_regex_path=False)
 router.register("sources", SourceViewSet, basename="source")
 router.register("documents", DocumentViewSet, basename="document")
+router.register("captures", CaptureViewSet, basename="capture")
 router.register("events", EventViewSet, basename="event")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("accounts", AccountViewSet, basename="account")

@@ -41,6 +41,8 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("document", "create"): NONE,
     ("document", "update"): IF_MATCH,
     ("document", "partial_update"): IF_MATCH,
+    # A takedown changes what an existing capture holds: name the version read.
+    ("capture", "purge"): IF_MATCH,
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,
