@@ -116,6 +116,7 @@ def objects(newsroom, editor, reporter) -> dict[str, int]:
     return {
         "source": newsroom.reuters.pk,
         "document": newsroom.document.pk,
+        "capture": ingested.document.captures.get().pk,
         "event": newsroom.event.pk,
         "claim": newsroom.toll.pk,
         "account": newsroom.sana_account.pk,
