@@ -11,6 +11,7 @@ from tracker.services.api_tokens import (
     api_token_revoke,
     api_tokens_revoke_for_user,
 )
+from tracker.services.bundles import ExportedBundle, event_bundle_export
 from tracker.services.captures import CaptureResult, capture_purge, capture_store
 from tracker.services.claims import (
     claim_archive,
@@ -49,6 +50,7 @@ from tracker.services.suggestions import (
 
 __all__ = [
     "CaptureResult",
+    "ExportedBundle",
     "IngestResult",
     "account_add",
     "account_remove",
@@ -75,6 +77,7 @@ __all__ = [
     "entity_alias_remove",
     "entity_create",
     "entity_update",
+    "event_bundle_export",
     "event_create",
     "event_update",
     "finding_acknowledge",
