@@ -43,7 +43,7 @@ EXPECTED_PATHS = {
     "/api/claims/{id}/timeline/", "/api/events/{id}/timeline/", "/api/comments/",
     "/api/comments/{id}/", "/api/comments/{id}/redact/", "/api/assignments/",
     "/api/assignments/{id}/", "/api/captures/", "/api/captures/{id}/",
-    "/api/captures/{id}/content/", "/api/captures/{id}/purge/",
+    "/api/captures/{id}/content/", "/api/captures/{id}/purge/", "/api/events/{id}/bundle/",
 }  # fmt: skip
 
 

@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 
 from tracker.api.views.accounts import AccountViewSet
 from tracker.api.views.auth import TokenDetailView, TokenListView, TokenView
+from tracker.api.views.bundles import EventBundleView
 from tracker.api.views.captures import CaptureViewSet
 from tracker.api.views.claims import ClaimViewSet
 from tracker.api.views.conflicts import ConflictViewSet
@@ -50,6 +51,7 @@ urlpatterns = [
     path("desk/mine/", MyDeskView.as_view(), name="my-desk"),
     path("claims/<int:pk>/timeline/", ClaimTimelineView.as_view(), name="claim-timeline"),
     path("events/<int:pk>/timeline/", EventTimelineView.as_view(), name="event-timeline"),
+    path("events/<int:pk>/bundle/", EventBundleView.as_view(), name="event-bundle"),
     path("auth/token/", TokenView.as_view(), name="token"),
     path("auth/tokens/", TokenListView.as_view(), name="token-list"),
     path("auth/tokens/<int:pk>/", TokenDetailView.as_view(), name="token-detail"),

@@ -46,6 +46,8 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,
+    # Exporting an event's evidence bundle records a new export; it changes nothing.
+    ("event-bundle", "post"): NONE,
     ("claim", "create"): NONE,
     ("claim", "update"): IF_MATCH,
     ("claim", "partial_update"): IF_MATCH,
