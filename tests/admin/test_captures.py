@@ -100,3 +100,20 @@ def test_a_reporter_sees_no_purge_and_may_not_post_one(reporter_client):
     refused = reporter_client.post(f"/admin/tracker/capture/{capture.pk}/purge/", {"reason": "x"})
     assert refused.status_code == 403
     assert not CapturePurge.objects.exists() and capture_storage.exists(capture.sha256)
+
+
+def test_the_document_page_costs_the_same_for_two_versions_as_for_eight(reporter_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_after(versions: int, first: int) -> int:
+        latest = None
+        for n in range(first, first + versions):
+            latest = archive(PAGE.replace(b"12", str(100 + n).encode()), MONDAY + timedelta(n))
+        url = f"/admin/tracker/document/{latest.document.pk}/change/"
+        with CaptureQueriesContext(connection) as context:
+            page = reporter_client.get(url)
+        assert page.content.decode().count("since the version before") == first + versions - 1
+        return len(context)
+
+    assert queries_after(2, first=0) == queries_after(6, first=2)

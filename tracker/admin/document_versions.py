@@ -20,13 +20,21 @@ def changes_url(document_id: int, earlier_id: int) -> str:
     return f"{url}?from={earlier_id}"
 
 
+def _captures(document: Document) -> list:
+    # Read once for both sections of the page.
+    if not hasattr(document, "capture_rows"):
+        document.capture_rows = list(capture_list_queryset().filter(document=document))
+    return document.capture_rows
+
+
 def captures_html(document: Document) -> str:
-    captures = list(capture_list_queryset().filter(document=document))
-    return render_to_string("admin/tracker/document/includes/captures.html", {"captures": captures})
+    return render_to_string(
+        "admin/tracker/document/includes/captures.html", {"captures": _captures(document)}
+    )
 
 
 def versions_html(document: Document) -> str:
-    versions = document_versions(document)
+    versions = document_versions(document, urls=[c.url for c in _captures(document)])
     rows = [
         {
             "version": version,

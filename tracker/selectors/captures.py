@@ -1,6 +1,7 @@
 """Reads of captures: a document's, one URL's versions, and what changed between two."""
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,18 +36,18 @@ class DocumentVersion:
     previous_id: int | None
 
 
-def document_versions(document: Document) -> list[DocumentVersion]:
+def document_versions(
+    document: Document, *, urls: Iterable[str] | None = None
+) -> list[DocumentVersion]:
     """Every document captured at a URL this document was captured at, oldest first.
 
-    Three queries whatever the number of versions: the document's URLs, the
-    captures of those URLs grouped by document, and those documents' titles.
+    Three queries whatever the number of versions: the document's URLs (none
+    when the caller has its captures and passes their ``urls``), the captures
+    of those URLs grouped by document, and those documents' titles.
     """
-    urls = list(
-        Capture.objects.filter(document=document)
-        .exclude(url="")
-        .values_list("url", flat=True)
-        .distinct()
-    )
+    if urls is None:
+        urls = Capture.objects.filter(document=document).values_list("url", flat=True)
+    urls = sorted({url for url in urls if url})
     if not urls:
         return []
     rows = list(
