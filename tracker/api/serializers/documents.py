@@ -121,7 +121,9 @@ class DocumentDetailSerializer(DocumentSerializer):
 
     @extend_schema_field(DocumentVersionSerializer(many=True))
     def get_versions(self, document: Document) -> list[dict[str, Any]]:
-        return DocumentVersionSerializer(document_versions(document), many=True).data
+        captures = getattr(document, "capture_list", None)  # prefetched by the detail view
+        urls = None if captures is None else [capture.url for capture in captures]
+        return DocumentVersionSerializer(document_versions(document, urls=urls), many=True).data
 
     def get_account_count(self, document: Document) -> int:
         return len(document.quoting_accounts)
