@@ -26,6 +26,8 @@ ROLE_MIGRATIONS = [
     ("tracker.migrations.0018_desk_assignments_comments_and_inbox_indexes", "grant"),
     # Recording an event's grade: without it a flushed test's editor gets 403 on the grade page.
     ("tracker.migrations.0020_event_grade_changes", "grant"),
+    ("tracker.migrations.0024_captures", "grant"),
+    ("tracker.migrations.0025_event_evidence_bundle_exports", "grant"),
 ]
 
 

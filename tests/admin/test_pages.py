@@ -28,8 +28,9 @@ PAGES = [
     ("admin:tracker_document_add", None, 6),
     # The review panel reads the document's extraction (and, once there is one,
     # its suggestions in two more queries). The page of text reads the accounts
-    # and the suggestions quoted on it, the list of accounts a page of its own.
-    ("admin:tracker_document_change", "document", 10),
+    # and the suggestions quoted on it, the list of accounts a page of its own,
+    # the captures one more (and the versions of its URL two, when it has one).
+    ("admin:tracker_document_change", "document", 11),
     ("admin:tracker_suggestion_changelist", None, 9),
     ("admin:tracker_namedentity_changelist", None, 9),
     ("admin:tracker_namedentity_add", None, 6),

@@ -133,8 +133,9 @@ def test_the_suggestion_and_document_details_cost_a_fixed_number(editor_api, edi
     one = queries_for(editor_api, f"/api/suggestions/{suggestion.pk}/")
     # suggestion with its joins + named parties
     assert one == REQUEST + 2
-    # document + quoting accounts + suggestions (the extraction is a join)
-    assert queries_for(editor_api, f"/api/documents/{document.pk}/") == REQUEST + 3
+    # document + quoting accounts + suggestions (the extraction is a join) + captures;
+    # the versions of its URL two more when it has one
+    assert queries_for(editor_api, f"/api/documents/{document.pk}/") == REQUEST + 4
     services.suggestion_update(
         actor=None, suggestion=suggestion, named_parties=[make_source() for _ in range(5)]
     )
@@ -145,8 +146,28 @@ def test_the_suggestion_and_document_details_cost_a_fixed_number(editor_api, edi
     ).document  # fmt: skip
     assert Suggestion.objects.filter(document=big).count() >= 10
     assert queries_for(editor_api, f"/api/suggestions/{suggestion.pk}/") == one
-    assert queries_for(editor_api, f"/api/documents/{big.pk}/") == REQUEST + 3
-    assert queries_for(editor_api, f"/api/documents/{document.pk}/") == REQUEST + 3
+    assert queries_for(editor_api, f"/api/documents/{big.pk}/") == REQUEST + 4
+    assert queries_for(editor_api, f"/api/documents/{document.pk}/") == REQUEST + 4
+
+
+def test_a_documents_versions_cost_the_same_however_many(editor_api):
+    from datetime import UTC, datetime, timedelta
+
+    from tracker.vocabularies import CaptureOrigin
+
+    def capture(n: int):
+        return services.capture_store(
+            actor=None, content=f"<p>Officials said {n} people died.</p>".encode(),
+            content_type="text/html", origin=CaptureOrigin.WEB_ARCHIVE, via="command",
+            url="https://agency.example/toll",
+            captured_at=datetime(2026, 3, 2, tzinfo=UTC) + timedelta(hours=n),
+        ).document  # fmt: skip
+
+    second = [capture(n) for n in range(2)][-1]
+    two = queries_for(editor_api, f"/api/documents/{second.pk}/")
+    assert two == REQUEST + 6  # + the URL's captures by document, and their titles
+    eighth = [capture(n) for n in range(2, 8)][-1]
+    assert queries_for(editor_api, f"/api/documents/{eighth.pk}/") == two
 
 
 def test_the_claim_detail_costs_a_fixed_number(editor_api):

@@ -46,6 +46,8 @@ EXPECTED_PATHS = {
     "/api/claims/{id}/timeline/", "/api/events/{id}/timeline/", "/api/comments/",
     "/api/comments/{id}/", "/api/comments/{id}/redact/", "/api/assignments/",
     "/api/assignments/{id}/", "/api/events/{id}/grade/",
+    "/api/captures/", "/api/captures/{id}/",
+    "/api/captures/{id}/content/", "/api/captures/{id}/purge/", "/api/events/{id}/bundle/",
 }  # fmt: skip
 
 

@@ -44,10 +44,14 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     # Both move the document's suggestions to an event (a new one, for the second).
     ("document", "file_under_event"): IF_MATCH,
     ("document", "new_event"): IF_MATCH,
+    # A takedown changes what an existing capture holds: name the version read.
+    ("capture", "purge"): IF_MATCH,
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,
     ("event", "set_grade"): IF_MATCH,  # a grade moves the event's state, as a verdict does
+    # Exporting an event's evidence bundle records a new export; it changes nothing.
+    ("event-bundle", "post"): NONE,
     ("claim", "create"): NONE,
     ("claim", "update"): IF_MATCH,
     ("claim", "partial_update"): IF_MATCH,

@@ -14,6 +14,10 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+# Recorded with every capture whose text this module derived: bump it when a
+# change would turn the same page into different text.
+HTML_TO_TEXT_VERSION = "html-1"
+
 # Elements whose whole content is not article prose.
 _SKIP = frozenset(
     {

@@ -11,6 +11,8 @@ from tracker.services.api_tokens import (
     api_token_revoke,
     api_tokens_revoke_for_user,
 )
+from tracker.services.bundles import ExportedBundle, event_bundle_export
+from tracker.services.captures import CaptureResult, capture_purge, capture_store
 from tracker.services.claims import (
     claim_archive,
     claim_create,
@@ -49,6 +51,8 @@ from tracker.services.suggestions import (
 )
 
 __all__ = [
+    "CaptureResult",
+    "ExportedBundle",
     "IngestResult",
     "account_add",
     "account_remove",
@@ -57,6 +61,8 @@ __all__ = [
     "api_token_revoke",
     "api_tokens_revoke_for_user",
     "assignment_set",
+    "capture_purge",
+    "capture_store",
     "claim_archive",
     "claim_create",
     "claim_restore",
@@ -74,6 +80,7 @@ __all__ = [
     "entity_alias_remove",
     "entity_create",
     "entity_update",
+    "event_bundle_export",
     "event_create",
     "event_create_for_document",
     "event_set_grade",

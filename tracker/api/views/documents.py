@@ -50,6 +50,7 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Document
+from tracker.selectors.captures import with_captures
 from tracker.selectors.documents import (
     document_review_detail_queryset,
     document_review_list_queryset,
@@ -124,7 +125,7 @@ class DocumentViewSet(
         return document_review_list_queryset()
 
     def detail_queryset(self):
-        return document_review_detail_queryset()
+        return with_captures(document_review_detail_queryset())
 
     def service_create(self, values: dict[str, Any]) -> Document:
         working_title = values.pop("working_title", None)
