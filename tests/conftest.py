@@ -6,6 +6,21 @@ from tests.roles import restore_roles
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def capture_root(tmp_path_factory):
+    """Captures the tests write go to a folder of this run, never the operator's."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("captures")
+    captures = settings.STORAGES["captures"]
+    options = {**captures.get("OPTIONS", {}), "location": str(root)}
+    with override_settings(
+        STORAGES={**settings.STORAGES, "captures": {**captures, "OPTIONS": options}}
+    ):
+        yield root
+
+
 @pytest.fixture(autouse=True)
 def _newsroom_roles(request):
     """Every test that uses the database starts with the Editors and Reporters groups.

@@ -6,6 +6,7 @@ which turns on every transport-security setting ``check --deploy`` asks for.
 """
 
 import ipaddress
+import json
 import os
 from pathlib import Path
 
@@ -146,9 +147,34 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Captures: the bytes every document came from, kept untouched and addressed
+# by their SHA-256 (tracker.capture_storage). Outside the checkout by default,
+# so a fresh clone or a `git clean` never touches evidence. Any Django storage
+# backend works (an S3-compatible bucket: deploy/README.md); it must not
+# overwrite a name that exists, which FileSystemStorage never does.
+CAPTURE_ROOT = Path(
+    os.environ.get("TRACKER_CAPTURE_ROOT") or BASE_DIR.parent / f"{BASE_DIR.name}-captures"
+)
+CAPTURE_STORAGE_OPTIONS = (
+    json.loads(os.environ["TRACKER_CAPTURE_STORAGE_OPTIONS"])
+    if os.environ.get("TRACKER_CAPTURE_STORAGE_OPTIONS")
+    # Files are written read-only: the app writes an address once, and purging
+    # (a legal takedown) deletes, which the directory's permission allows.
+    else {
+        "location": str(CAPTURE_ROOT),
+        "file_permissions_mode": 0o444,
+        "directory_permissions_mode": 0o755,
+    }
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "captures": {
+        "BACKEND": os.environ.get(
+            "TRACKER_CAPTURE_STORAGE", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": CAPTURE_STORAGE_OPTIONS,
+    },
 }
 
 LOGIN_URL = "admin:login"

@@ -195,6 +195,19 @@ class SuggestionVoice(models.TextChoices):
     OUTLET = "outlet", "The outlet's own voice"
 
 
+class CaptureOrigin(models.TextChoices):
+    """How the bytes of a capture reached tracker."""
+
+    PASTED = "pasted", "Pasted in the admin"
+    API = "api", "Sent to the API"
+    FILE = "file", "A .txt or .html file"
+    JSONL_LINE = "jsonl_line", "A line of a .jsonl file"
+    WEB_ARCHIVE = "web_archive", "A web archive record"
+    # Documents stored before captures were kept: their bytes are rebuilt from
+    # the stored text, so none of them pretends to be what was captured.
+    RECONSTRUCTED = "reconstructed", "Reconstructed from stored text"
+
+
 class AirwarsGrade(models.TextChoices):
     """Airwars' grades of an event, from the strongest to the weakest evidence."""
 

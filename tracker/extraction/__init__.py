@@ -21,8 +21,8 @@ from tracker.extraction.decoding import (
     EmptyContentError,
     decode_bytes,
 )
-from tracker.extraction.extract import MAX_CHARS, extract
-from tracker.extraction.html import HtmlText, html_to_text
+from tracker.extraction.extract import ATTRIBUTION_VERSION, MAX_CHARS, extract
+from tracker.extraction.html import HTML_TO_TEXT_VERSION, HtmlText, html_to_text
 from tracker.extraction.names import AliasTable, normalise_name, resolve_speaker
 from tracker.extraction.quantities import find_quantities
 from tracker.extraction.results import (
@@ -41,6 +41,8 @@ from tracker.extraction.results import (
 )
 
 __all__ = [
+    "ATTRIBUTION_VERSION",
+    "HTML_TO_TEXT_VERSION",
     "MAX_CHARS",
     "AliasTable",
     "BinaryContentError",

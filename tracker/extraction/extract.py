@@ -38,6 +38,10 @@ from tracker.extraction.results import (
 from tracker.extraction.sentences import Line, split_paragraphs, split_sentences
 from tracker.extraction.suggest import Context, continued_quote, from_frame, own_voice
 
+# Recorded with every capture the extractor read: bump it when a change to the
+# rules would suggest different accounts from the same text.
+ATTRIBUTION_VERSION = "attribution-1"
+
 # A news article is a few thousand characters; past this the input is a
 # dump, not a report, and only its beginning is read.
 MAX_CHARS = 1_000_000

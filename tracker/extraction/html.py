@@ -23,6 +23,11 @@ from tracker.extraction.html_simple import SIMPLE_EXTRACTOR, HtmlText, simple_ht
 # Which reader made a text, and at which version: stored with what it derived.
 TRAFILATURA = f"trafilatura {trafilatura.__version__}"
 SIMPLE = SIMPLE_EXTRACTOR
+# Recorded with every capture whose text this module derived: bump it when a
+# change would turn the same page into different text. html-1 was the
+# html.parser reader alone (html_simple.py now); trafilatura's version is in it
+# because a new trafilatura can read the same page differently.
+HTML_TO_TEXT_VERSION = f"html-2 ({TRAFILATURA}, else {SIMPLE})"
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 

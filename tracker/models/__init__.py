@@ -1,5 +1,6 @@
 from tracker.models.account import Account
 from tracker.models.api_token import ApiToken
+from tracker.models.capture import Capture, CapturePurge
 from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.desk import Assignment, Comment
 from tracker.models.document import Document
@@ -15,6 +16,8 @@ __all__ = [
     "Account",
     "ApiToken",
     "Assignment",
+    "Capture",
+    "CapturePurge",
     "Claim",
     "Comment",
     "Document",

@@ -23,6 +23,7 @@ from tracker.seeding.parsing import (
 )
 from tracker.services._boundary import write_transaction
 from tracker.services.sources import source_named, source_with_name
+from tracker.vocabularies import CaptureOrigin
 
 
 def _resolve_source(name: str, *, field_name: str) -> Source:
@@ -73,6 +74,8 @@ def _apply_document(seed: DocumentSeed, report: LoadReport) -> Document:
             url=seed.url,
             published_at=seed.published_at,
             retrieved_at=seed.retrieved_at,
+            origin=CaptureOrigin.FILE,
+            tool="manage.py load_seeds",
         )
     return document
 

@@ -11,6 +11,7 @@ from tracker.services.api_tokens import (
     api_token_revoke,
     api_tokens_revoke_for_user,
 )
+from tracker.services.captures import CaptureResult, capture_purge, capture_store
 from tracker.services.claims import (
     claim_archive,
     claim_create,
@@ -47,6 +48,7 @@ from tracker.services.suggestions import (
 )
 
 __all__ = [
+    "CaptureResult",
     "IngestResult",
     "account_add",
     "account_remove",
@@ -55,6 +57,8 @@ __all__ = [
     "api_token_revoke",
     "api_tokens_revoke_for_user",
     "assignment_set",
+    "capture_purge",
+    "capture_store",
     "claim_archive",
     "claim_create",
     "claim_restore",

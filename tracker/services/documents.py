@@ -13,6 +13,7 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.text import content_hash, first_sentence, normalize_newlines, title_matches_body
+from tracker.vocabularies import CaptureOrigin
 
 MAX_DOCUMENT_CHARS = 10 * 1024 * 1024
 
@@ -91,7 +92,10 @@ def document_create(
     url: str = "",
     published_at: datetime | None = None,
     retrieved_at: datetime | None = None,
+    origin: str = CaptureOrigin.PASTED,
+    tool: str = "",
 ) -> Document:
+    """Store a document without running the extractor (seeds, tests), with its capture."""
     document = document_prepare(
         actor=actor,
         title=title,
@@ -101,7 +105,19 @@ def document_create(
         published_at=published_at,
         retrieved_at=retrieved_at,
     )
-    return document_save(document=document)
+    document_save(document=document)
+    # Imported here: the captures service builds on this module.
+    from tracker.services.captures import capture_record_for_new_document
+
+    capture_record_for_new_document(
+        actor=actor,
+        document=document,
+        content=text.encode("utf-8"),
+        content_type="text/plain; charset=utf-8",
+        origin=origin,
+        tool=tool,
+    )
+    return document
 
 
 DOCUMENT_EDITABLE = ("title", "working_title", "outlet", "url", "published_at", "retrieved_at")

@@ -13,7 +13,7 @@ from simple_history.utils import bulk_create_with_history
 from tracker.extraction import extract
 from tracker.extraction.results import ExtractionResult
 from tracker.extraction.results import Suggestion as Extracted
-from tracker.models import Document, Event, Extraction, Source, Suggestion
+from tracker.models import Capture, Document, Event, Extraction, Source, Suggestion
 from tracker.selectors.names import (
     ENTITY_KEY,
     SOURCE_KEY,
@@ -24,11 +24,17 @@ from tracker.selectors.names import (
     sources_for_entities,
 )
 from tracker.services._boundary import write_transaction
-from tracker.services._common import Actor, history_user, require_permission
-from tracker.services.documents import document_find_by_text, document_prepare, document_save
-from tracker.vocabularies import Aspect, SourceKind, Stance, Unit
+from tracker.services._common import Actor, clean_text, history_user, require_permission
+from tracker.services.documents import document_find_by_text
+from tracker.vocabularies import Aspect, CaptureOrigin, SourceKind, Stance, Unit
 
 INGEST_VIA = ("paste", "api", "command")
+# How text that came in one of those ways was captured, unless the caller says.
+VIA_ORIGIN = {
+    "paste": CaptureOrigin.PASTED,
+    "api": CaptureOrigin.API,
+    "command": CaptureOrigin.FILE,
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class IngestResult:
     created: bool
     suggestions: int
     warnings: tuple[str, ...] = ()
+    capture: Capture | None = None
 
 
 def _source_pk(match) -> int | None:
@@ -197,12 +204,18 @@ def document_ingest(
     url: str = "",
     published_at: datetime | None = None,
     retrieved_at: datetime | None = None,
+    raw: bytes | None = None,
+    content_type: str = "text/plain; charset=utf-8",
+    origin: str | None = None,
 ) -> IngestResult:
-    """Store a report once (by content hash) and suggest its accounts.
+    """Store a report once (by content hash), keep what it came from, and suggest its accounts.
 
-    Text already stored is recognised and returned as it is, not stored twice.
-    The extractor reads the text first, outside any transaction (a long report
-    takes seconds); then the document and its suggestions are written in one
+    Text already stored is recognised and returned as it is, not stored twice
+    (and no capture is added: the admin and the API refuse it). ``raw`` is
+    what was received (an HTML page the text was derived from); without it,
+    the text itself as sent, in UTF-8, is the capture. The extractor reads
+    the text first, outside any transaction (a long report takes seconds);
+    then the document, its capture and its suggestions are written in one
     short transaction, so there is never a half-stored document and other
     writers wait only for the writes.
     """
@@ -211,22 +224,29 @@ def document_ingest(
         require_permission(actor, "tracker.view_document", action="read documents")
         return IngestResult(document=existing, created=False, suggestions=0)
     _check_via(via)
-    document = document_prepare(
+    if not isinstance(text, str):
+        clean_text("text", text, required=True)
+    # Imported here: the captures service builds on this module's reading and storing.
+    from tracker.services.captures import capture_store
+
+    result = capture_store(
         actor=actor,
+        content=raw if raw is not None else text.encode("utf-8", errors="surrogatepass"),
+        content_type=content_type,
+        origin=origin or VIA_ORIGIN[via],
+        via=via,
+        url=url,
+        captured_at=retrieved_at,
+        tool="" if actor is not None else "manage.py ingest",
         title=title,
         text=text,
         outlet=outlet,
-        url=url,
         published_at=published_at,
-        retrieved_at=retrieved_at,
     )
-    reading = _read(document.text, document.title)
-    with write_transaction():
-        document_save(document=document)
-        extraction = _store(actor, document, via, reading)
     return IngestResult(
-        document=document,
-        created=True,
-        suggestions=extraction.suggestion_count,
-        warnings=tuple(extraction.warnings),
+        document=result.document,
+        created=result.document_created,
+        suggestions=result.suggestions,
+        warnings=result.warnings,
+        capture=result.capture,
     )
