@@ -45,7 +45,13 @@ _SCAN_BLOCK = 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_LINE = b"\nWARC/1."
 # What a damaged archive makes warcio or zlib raise while parsing a record.
+# warcio assumes well-formed headers in places, so a record cut inside its
+# headers can surface as AttributeError or the like rather than a parse error.
 _READ_ERRORS = (
+    AttributeError,
+    IndexError,
+    KeyError,
+    TypeError,
     ArchiveLoadFailed,
     StatusAndHeadersParserException,
     zlib.error,
@@ -213,6 +219,12 @@ def _next_boundary(handle: BinaryIO, after: int, gzipped: bool) -> int | None:
         position += len(block)
 
 
+def _leftover(handle: BinaryIO, at: int) -> bool:
+    """Whether bytes other than padding follow the last record read whole."""
+    handle.seek(at)
+    return bool(handle.read(4096).strip(b"\x00\r\n\t "))
+
+
 def _quiet(call: Callable):
     """Run a warcio step without the warnings it prints to stderr; we report them ourselves."""
     with contextlib.redirect_stderr(io.StringIO()):
@@ -252,6 +264,12 @@ def _warc(
                 bad_at = offset
                 break
             if record is None:
+                if _leftover(handle, offset):
+                    # warcio ends quietly when the file stops inside a record's headers.
+                    yield ArchiveProblem(
+                        f"{name} at byte {offset}",
+                        "the file ends in the middle of this record (truncated)",
+                    )
                 break
             yielded = True
             tally.records += 1
@@ -280,6 +298,8 @@ def _reason(error: Exception, gzipped: bool) -> str:
     if gzipped and isinstance(error, zlib.error | ArchiveLoadFailed):
         # warcio reads a member it cannot inflate as raw bytes, which then are no record.
         return "the gzip data of this record is corrupt"
+    if isinstance(error, AttributeError | IndexError | KeyError | TypeError):
+        return "the record's headers are cut short or malformed (is the file truncated?)"
     first = text.splitlines()[0] if text else type(error).__name__
     printable = "".join(ch if ch.isprintable() else "?" for ch in first[:120])
     return f"the record cannot be read ({printable})"

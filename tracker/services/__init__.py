@@ -11,6 +11,7 @@ from tracker.services.api_tokens import (
     api_token_revoke,
     api_tokens_revoke_for_user,
 )
+from tracker.services.archives import ArchiveIngestResult, archive_ingest
 from tracker.services.captures import CaptureResult, capture_purge, capture_store
 from tracker.services.claims import (
     claim_archive,
@@ -48,6 +49,7 @@ from tracker.services.suggestions import (
 )
 
 __all__ = [
+    "ArchiveIngestResult",
     "CaptureResult",
     "IngestResult",
     "account_add",
@@ -56,6 +58,7 @@ __all__ = [
     "api_token_create",
     "api_token_revoke",
     "api_tokens_revoke_for_user",
+    "archive_ingest",
     "assignment_set",
     "capture_purge",
     "capture_store",
