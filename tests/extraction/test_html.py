@@ -90,3 +90,14 @@ def test_broken_html_is_best_effort():
 def test_entities_and_whitespace():
     page = html_to_text("<p>Caf&eacute;&nbsp;owner   said\n\n  so.</p><p>Next</p>")
     assert page.text == "Café owner said so.\n\nNext"
+
+
+def test_the_version_recorded_with_captures_fits_its_column():
+    from tracker.extraction import HTML_TO_TEXT_VERSION
+    from tracker.models import Capture
+
+    limit = Capture._meta.get_field("html_extractor_version").max_length
+    assert (
+        HTML_TO_TEXT_VERSION.startswith("html-2 trafilatura-")
+        and len(HTML_TO_TEXT_VERSION) <= limit
+    )

@@ -41,6 +41,8 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("document", "create"): NONE,
     ("document", "update"): IF_MATCH,
     ("document", "partial_update"): IF_MATCH,
+    # A web archive adds captures and documents; it changes none that exist.
+    ("archive", "post"): NONE,
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,

@@ -25,9 +25,10 @@ TRAFILATURA = f"trafilatura {trafilatura.__version__}"
 SIMPLE = SIMPLE_EXTRACTOR
 # Recorded with every capture whose text this module derived: bump it when a
 # change would turn the same page into different text. html-1 was the
-# html.parser reader alone (html_simple.py now); trafilatura's version is in it
-# because a new trafilatura can read the same page differently.
-HTML_TO_TEXT_VERSION = f"html-2 ({TRAFILATURA}, else {SIMPLE})"
+# html.parser reader alone (html_simple.py now, the fallback of html-2);
+# trafilatura's version is in it because a new trafilatura can read the same
+# page differently. At most 40 characters (Capture.html_extractor_version).
+HTML_TO_TEXT_VERSION = f"html-2 trafilatura-{trafilatura.__version__}"
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 

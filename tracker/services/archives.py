@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError, IntegrityError
 
 from tracker.models import Source
 from tracker.services._common import Actor, require_permission
@@ -137,6 +138,11 @@ def archive_ingest(
             outcome, suggestions = _store_page(actor, item, via, tool, outlet)
         except (ValidationError, PermissionDenied) as error:
             result.problems.append(ArchiveProblem(f"{item.origin} ({item.url})", _messages(error)))
+            continue
+        except (DataError, IntegrityError) as error:
+            # The record's transaction was rolled back whole; the next one goes on.
+            reason = f"the database refused it ({str(error).strip().splitlines()[0][:200]})"
+            result.problems.append(ArchiveProblem(f"{item.origin} ({item.url})", reason))
             continue
         result.suggestions += suggestions
         if outcome == "created":
