@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from tracker import selectors, services
+from tracker.admin.archive_import import import_archive_view
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.display import shorten
 from tracker.admin.document_page import DocumentPage
@@ -106,6 +107,11 @@ class DocumentAdmin(HistoryAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "import-archive/",
+                self.admin_site.admin_view(lambda request: import_archive_view(self, request)),
+                name="tracker_document_import_archive",
+            ),
             path(
                 "<path:object_id>/extract/",
                 self.admin_site.admin_view(self.extract_view),
