@@ -25,6 +25,7 @@ ROLE_MIGRATIONS = [
     ("tracker.migrations.0008_roles_review_suggestions_and_names", "grant"),
     ("tracker.migrations.0018_desk_assignments_comments_and_inbox_indexes", "grant"),
     ("tracker.migrations.0022_captures", "grant"),
+    ("tracker.migrations.0023_event_evidence_bundle_exports", "grant"),
 ]
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from django.utils.dateparse import parse_datetime
 
 from tracker.extraction import decode_bytes, html_to_text
-from tracker.extraction.decoding import DecodingError
+from tracker.extraction.decoding import DecodedText, DecodingError
+from tracker.vocabularies import CaptureOrigin
 
 # Larger files are refused before they are read: no report is this long.
 MAX_FILE_BYTES = 12 * 1024 * 1024
@@ -31,6 +32,11 @@ class Report:
     url: str = ""
     published_at: datetime | None = None
     outlet_name: str = ""
+    # What was read, untouched, for the capture: the whole file, or the line's bytes.
+    raw: bytes = b""
+    content_type: str = ""
+    capture_origin: str = CaptureOrigin.FILE
+    html_derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,14 +62,22 @@ def _read(path: Path) -> bytes | Refusal:
         return Refusal(str(path), f"cannot read: {error.strerror or error}")
 
 
-def _decode(origin: str, data: bytes) -> str | Refusal:
+def _decode(origin: str, data: bytes) -> DecodedText | Refusal:
     try:
-        return decode_bytes(data).text
+        return decode_bytes(data)
     except DecodingError as error:
         return Refusal(origin, str(error))
 
 
-def _from_json(origin: str, line: str) -> Report | Refusal:
+def _line_bytes(data: bytes, decoded: DecodedText) -> list[bytes]:
+    """Each line's own bytes, as in the file, where the encoding lets bytes be split at b"\\n"."""
+    if decoded.encoding in ("utf-8", "cp1252", "iso-8859-1") and not decoded.had_bom:
+        return [line.rstrip(b"\r") for line in data.split(b"\n")]
+    # UTF-16 and friends: each line in the file's own encoding.
+    return [line.encode(decoded.encoding) for line in decoded.text.split("\n")]
+
+
+def _from_json(origin: str, line: str, raw: bytes = b"") -> Report | Refusal:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
@@ -98,6 +112,10 @@ def _from_json(origin: str, line: str) -> Report | Refusal:
         url=item.get("url") or "",
         published_at=published,
         outlet_name=item.get("outlet") or "",
+        raw=raw or line.encode("utf-8"),
+        content_type="application/json",
+        capture_origin=CaptureOrigin.JSONL_LINE,
+        html_derived=bool(item.get("html")),
     )
 
 
@@ -110,19 +128,30 @@ def read_reports(path: Path) -> Iterator[Report | Refusal]:
     if isinstance(data, Refusal):
         yield data
         return
-    text = _decode(str(path), data)
-    if isinstance(text, Refusal):
-        yield text
+    decoded = _decode(str(path), data)
+    if isinstance(decoded, Refusal):
+        yield decoded
         return
+    text = decoded.text
     if suffix == ".txt":
-        yield Report(origin=str(path), title=_title_of_text(text), text=text)
+        yield Report(
+            origin=str(path), title=_title_of_text(text), text=text, raw=data,
+            content_type=f"text/plain; charset={decoded.encoding}",
+        )  # fmt: skip
     elif suffix in (".html", ".htm"):
         converted = html_to_text(text)
         if not converted.text.strip():
             yield Refusal(str(path), "the page has no readable text")
         else:
-            yield Report(origin=str(path), title=converted.title, text=converted.text)
+            yield Report(
+                origin=str(path), title=converted.title, text=converted.text, raw=data,
+                content_type=f"text/html; charset={decoded.encoding}", html_derived=True,
+            )  # fmt: skip
     else:
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.split("\n")
+        raw_lines = _line_bytes(data, decoded)
+        if len(raw_lines) != len(lines):
+            raw_lines = [line.encode("utf-8") for line in lines]
+        for number, (line, raw) in enumerate(zip(lines, raw_lines, strict=True), start=1):
             if line.strip():
-                yield _from_json(f"{path}:{number}", line)
+                yield _from_json(f"{path}:{number}", line.rstrip("\r"), raw)

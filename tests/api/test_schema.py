@@ -42,7 +42,8 @@ EXPECTED_PATHS = {
     "/api/names/{id}/aliases/{alias_id}/", "/api/inbox/", "/api/desk/mine/",
     "/api/claims/{id}/timeline/", "/api/events/{id}/timeline/", "/api/comments/",
     "/api/comments/{id}/", "/api/comments/{id}/redact/", "/api/assignments/",
-    "/api/assignments/{id}/",
+    "/api/assignments/{id}/", "/api/captures/", "/api/captures/{id}/",
+    "/api/captures/{id}/content/", "/api/captures/{id}/purge/", "/api/events/{id}/bundle/",
 }  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from django.contrib import admin
 from tracker.admin import (
     accounts,
     api_tokens,
+    captures,
     claims,
     desk,
     documents,
@@ -25,6 +26,7 @@ from tracker.admin import (
 __all__ = [
     "accounts",
     "api_tokens",
+    "captures",
     "claims",
     "desk",
     "documents",

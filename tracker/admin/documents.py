@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from tracker import selectors, services
+from tracker.admin import document_versions
 from tracker.admin.archive_import import import_archive_view
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.display import shorten
@@ -55,14 +56,16 @@ class DocumentAdmin(HistoryAdmin):
             ("As published", {"fields": ("title", "title_check", *METADATA[1:])}),
             ("Text", {"fields": ("highlighted_text",)}),
             ("Accounts quoting it", {"fields": ("account_list",)}),
+            ("Captured from", {"fields": ("capture_list",)}),
+            ("Versions of its page", {"fields": ("version_list",)}),
             ("Record", {"fields": ("content_hash", "created_by", "created_at")}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
-        return ("title_check", "highlighted_text", "account_list", "content_hash",
-                "created_by", "created_at")  # fmt: skip
+        return ("title_check", "highlighted_text", "account_list", "capture_list",
+                "version_list", "content_hash", "created_by", "created_at")  # fmt: skip
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and obj.title_mismatch:
@@ -113,12 +116,28 @@ class DocumentAdmin(HistoryAdmin):
                 name="tracker_document_import_archive",
             ),
             path(
+                "<path:object_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name="tracker_document_changes",
+            ),
+            path(
                 "<path:object_id>/extract/",
                 self.admin_site.admin_view(self.extract_view),
                 name="tracker_document_extract",
             ),
             *super().get_urls(),
         ]
+
+    def changes_view(self, request, object_id):
+        return document_versions.changes_view(self, request, object_id)
+
+    @admin.display(description="captures")
+    def capture_list(self, obj: Document):
+        return document_versions.captures_html(obj)
+
+    @admin.display(description="versions")
+    def version_list(self, obj: Document):
+        return document_versions.versions_html(obj)
 
     def extract_view(self, request, object_id):
         """Suggest accounts for a document stored before extraction ran (seeds, imports)."""

@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 
 from tracker import selectors, services
+from tracker.admin import event_bundles
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import severity_badge
 from tracker.admin.display import status_badge
@@ -36,8 +37,8 @@ class EventAdmin(HistoryAdmin):
                     "claim_count", "compare_link")  # fmt: skip
     search_fields = ("name", "place")
     autocomplete_fields = ("parties",)
-    fields = (*EVENT_EDITABLE, "claim_list")
-    readonly_fields = ("claim_list",)
+    fields = (*EVENT_EDITABLE, "claim_list", "bundle_export_list")
+    readonly_fields = ("claim_list", "bundle_export_list")
     service_fields = EVENT_EDITABLE
 
     def get_queryset(self, request):
@@ -89,6 +90,11 @@ class EventAdmin(HistoryAdmin):
         view = self.admin_site.admin_view(self.compare_view)
         return [
             path("<path:object_id>/compare/", view, name="tracker_event_compare"),
+            path(
+                "<path:object_id>/bundle/",
+                self.admin_site.admin_view(event_bundles.bundle_view),
+                name="tracker_event_bundle",
+            ),
             *super().get_urls(),
         ]
 
@@ -99,7 +105,13 @@ class EventAdmin(HistoryAdmin):
         context = dict(extra_context or {})
         if object_id and str(object_id).isdigit():
             context["compare_url"] = compare_url(int(object_id))
+            if request.user.has_perm("tracker.export_bundle"):
+                context["bundle_url"] = event_bundles.bundle_url(int(object_id))
         return super().change_view(request, object_id, form_url, context)
+
+    @admin.display(description="evidence bundles exported")
+    def bundle_export_list(self, obj: Event):
+        return event_bundles.exports_html(obj)
 
     @admin.display(description="claims about it")
     def claim_list(self, obj: Event):

@@ -5,6 +5,8 @@ from rest_framework.routers import SimpleRouter
 from tracker.api.views.accounts import AccountViewSet
 from tracker.api.views.archives import ArchiveUploadView
 from tracker.api.views.auth import TokenDetailView, TokenListView, TokenView
+from tracker.api.views.bundles import EventBundleView
+from tracker.api.views.captures import CaptureViewSet
 from tracker.api.views.claims import ClaimViewSet
 from tracker.api.views.conflicts import ConflictViewSet
 from tracker.api.views.desk import (
@@ -30,6 +32,7 @@ app_name = "api"
 router = SimpleRouter(use_regex_path=False)
 router.register("sources", SourceViewSet, basename="source")
 router.register("documents", DocumentViewSet, basename="document")
+router.register("captures", CaptureViewSet, basename="capture")
 router.register("events", EventViewSet, basename="event")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("accounts", AccountViewSet, basename="account")
@@ -50,6 +53,7 @@ urlpatterns = [
     path("desk/mine/", MyDeskView.as_view(), name="my-desk"),
     path("claims/<int:pk>/timeline/", ClaimTimelineView.as_view(), name="claim-timeline"),
     path("events/<int:pk>/timeline/", EventTimelineView.as_view(), name="event-timeline"),
+    path("events/<int:pk>/bundle/", EventBundleView.as_view(), name="event-bundle"),
     path("auth/token/", TokenView.as_view(), name="token"),
     path("auth/tokens/", TokenListView.as_view(), name="token-list"),
     path("auth/tokens/<int:pk>/", TokenDetailView.as_view(), name="token-detail"),

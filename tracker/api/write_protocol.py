@@ -43,9 +43,13 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("document", "partial_update"): IF_MATCH,
     # A web archive adds captures and documents; it changes none that exist.
     ("archive", "post"): NONE,
+    # A takedown changes what an existing capture holds: name the version read.
+    ("capture", "purge"): IF_MATCH,
     ("event", "create"): NONE,
     ("event", "update"): IF_MATCH,
     ("event", "partial_update"): IF_MATCH,
+    # Exporting an event's evidence bundle records a new export; it changes nothing.
+    ("event-bundle", "post"): NONE,
     ("claim", "create"): NONE,
     ("claim", "update"): IF_MATCH,
     ("claim", "partial_update"): IF_MATCH,

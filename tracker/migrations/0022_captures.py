@@ -111,7 +111,7 @@ def reconstruct(apps, schema_editor):
     documents = Document.objects.order_by("pk").only(
         "pk", "text", "url", "retrieved_at", "created_at", "content_hash"
     )
-    for document in documents.iterator(chunk_size=BATCH):
+    for document in documents.filter(captures__isnull=True).iterator(chunk_size=BATCH):
         content = document.text.encode("utf-8")
         sha256 = write_once(content)
         batch.append(

@@ -1,5 +1,6 @@
 from tracker.models.account import Account
 from tracker.models.api_token import ApiToken
+from tracker.models.bundle_export import BundleExport
 from tracker.models.capture import Capture, CapturePurge
 from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.desk import Assignment, Comment
@@ -16,6 +17,7 @@ __all__ = [
     "Account",
     "ApiToken",
     "Assignment",
+    "BundleExport",
     "Capture",
     "CapturePurge",
     "Claim",

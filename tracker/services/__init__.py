@@ -12,6 +12,7 @@ from tracker.services.api_tokens import (
     api_tokens_revoke_for_user,
 )
 from tracker.services.archives import ArchiveIngestResult, archive_ingest
+from tracker.services.bundles import ExportedBundle, event_bundle_export
 from tracker.services.captures import CaptureResult, capture_purge, capture_store
 from tracker.services.claims import (
     claim_archive,
@@ -51,6 +52,7 @@ from tracker.services.suggestions import (
 __all__ = [
     "ArchiveIngestResult",
     "CaptureResult",
+    "ExportedBundle",
     "IngestResult",
     "account_add",
     "account_remove",
@@ -78,6 +80,7 @@ __all__ = [
     "entity_alias_remove",
     "entity_create",
     "entity_update",
+    "event_bundle_export",
     "event_create",
     "event_update",
     "finding_acknowledge",

@@ -271,6 +271,7 @@ def capture_store(
     text: str | None = None,
     outlet: Source | None = None,
     published_at: datetime | None = None,
+    text_from_html: bool = False,
 ) -> CaptureResult:
     """Keep captured bytes untouched and file them under the document of their text.
 
@@ -279,6 +280,8 @@ def capture_store(
     ``content`` here (HTML pages to their prose). ``captured_by`` is ``actor``;
     ``tool`` names a program when one captured it (an archiver, the ingest
     command). ``http_headers`` are ``[name, value]`` pairs in the order received.
+    ``text_from_html`` says a given ``text`` was derived from HTML by
+    ``html_to_text`` (a .jsonl line's ``html``), so its version is recorded.
 
     Like ``document_ingest`` (and unlike a ``@service``), the reading happens
     before the write transaction: hashing and extracting a long page takes
@@ -305,7 +308,7 @@ def capture_store(
         derived = derive_text(checked.content, checked.content_type)
         title = title or derived.title
     else:
-        derived = DerivedText(title, text, "")
+        derived = DerivedText(title, text, HTML_TO_TEXT_VERSION if text_from_html else "")
     sha256 = capture_storage.sha256_of(checked.content)
     _refuse_purged(sha256)
     normalized = normalize_newlines(derived.text) if isinstance(derived.text, str) else derived.text

@@ -242,6 +242,7 @@ def document_ingest(
         text=text,
         outlet=outlet,
         published_at=published_at,
+        text_from_html=raw is not None and "html" in content_type,
     )
     return IngestResult(
         document=result.document,

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from tracker.api.serializers.captures import CaptureSerializer, DocumentVersionSerializer
 from tracker.api.serializers.common import (
     SourceField,
     SourceSummarySerializer,
@@ -12,6 +13,7 @@ from tracker.api.serializers.common import (
 )
 from tracker.extraction import html_to_text
 from tracker.models import Account, Document, Extraction, Source
+from tracker.selectors.captures import document_versions
 from tracker.services.documents import MAX_DOCUMENT_CHARS
 from tracker.vocabularies import SuggestionStatus
 
@@ -101,10 +103,25 @@ class DocumentDetailSerializer(DocumentSerializer):
         read_only=True, allow_null=True, help_text="Null for a document stored without it."
     )
     suggestions = serializers.SerializerMethodField()
+    captures = CaptureSerializer(
+        source="capture_list", many=True, read_only=True,
+        help_text="What the text was read from, oldest first: every document has one.",
+    )  # fmt: skip
+    versions = serializers.SerializerMethodField(
+        help_text="The texts the document's URLs have had, oldest first (this one included); "
+        "empty when it has no URL."
+    )
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "text", "accounts", "extraction", "suggestions"]
+        fields = [
+            *DocumentSerializer.Meta.fields, "text", "accounts", "extraction", "suggestions",
+            "captures", "versions",
+        ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(DocumentVersionSerializer(many=True))
+    def get_versions(self, document: Document) -> list[dict[str, Any]]:
+        return DocumentVersionSerializer(document_versions(document), many=True).data
 
     def get_account_count(self, document: Document) -> int:
         return len(document.quoting_accounts)
@@ -135,7 +152,7 @@ class DocumentDetailSerializer(DocumentSerializer):
 class DocumentUpdateSerializer(WriteSerializer):
     ignored_fields = frozenset(
         {"id", "title_mismatch", "content_hash", "account_count", "created_at", "accounts",
-         "pending_suggestion_count", "extraction", "suggestions"}
+         "pending_suggestion_count", "extraction", "suggestions", "captures", "versions"}
     )  # fmt: skip
 
     title = StrictCharField(max_length=500, allow_blank=True, default="")
@@ -176,7 +193,11 @@ class DocumentCreateSerializer(DocumentUpdateSerializer):
                 {field: ["This is full of control characters: it looks binary, not text."]}
             )
         if field == "html":
-            page = html_to_text(attrs.pop("html"))
+            html = attrs.pop("html")
+            # The page as sent is the capture; its prose is the document.
+            attrs["raw"] = html.encode("utf-8")
+            attrs["content_type"] = "text/html; charset=utf-8"
+            page = html_to_text(html)
             if not page.text.strip():
                 raise serializers.ValidationError({"html": ["The page has no readable text."]})
             attrs["text"] = page.text

@@ -38,6 +38,7 @@ from tracker.selectors.api_suggestions import (
     document_api_detail_queryset,
     document_api_list_queryset,
 )
+from tracker.selectors.captures import with_captures
 
 
 @extend_schema_view(
@@ -98,7 +99,7 @@ class DocumentViewSet(
         return document_api_list_queryset()
 
     def detail_queryset(self):
-        return document_api_detail_queryset()
+        return with_captures(document_api_detail_queryset())
 
     def service_create(self, values: dict[str, Any]) -> Document:
         result = services.document_ingest(actor=self.request.user, via="api", **values)

@@ -9,6 +9,7 @@ from tracker.ingest_files import Refusal, Report, read_reports
 from tracker.models import Source
 from tracker.services.archives import ArchiveIngestResult, archive_ingest
 from tracker.services.sources import source_named
+from tracker.vocabularies import CaptureOrigin
 from tracker.web_archives import archive_kind
 
 
@@ -50,7 +51,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths: list[str], outlet: str, no_progress: bool, **options):
         default_outlet = self._outlet(outlet)
         files = self._files(paths)
-        stored = present = suggested = 0
+        stored = present = suggested = recaptured = 0
         refusals: list[Refusal] = []
         bar = tqdm(files, unit="file", disable=no_progress or len(files) < 2, file=self.stderr)
         archives: list[ArchiveIngestResult] = []
@@ -71,16 +72,18 @@ class Command(BaseCommand):
                 except (ValidationError, PermissionDenied, CommandError) as error:
                     refusals.append(Refusal(item.origin, "; ".join(_messages(error))))
                     continue
-                if result.created:
+                if result.document_created:
                     stored += 1
                     suggested += result.suggestions
                 else:
                     present += 1
-        for result in archives:
-            self.stdout.write(result.summary())
+                    recaptured += result.capture_created
+        for archive in archives:
+            self.stdout.write(archive.summary())
         self.stdout.write(
             f"Stored {stored} report(s) with {suggested} suggested account(s); "
-            f"{present} already stored; {len(refusals)} refused."
+            f"{present} already stored ({recaptured} of them captured anew); "
+            f"{len(refusals)} refused."
         )
         for refusal in refusals:
             self.stdout.write(f"  refused {refusal.origin}: {refusal.reason}")
@@ -113,15 +116,23 @@ class Command(BaseCommand):
                 progress=lambda position: bar.update(position - bar.n),
             )
 
-    def _ingest(self, report: Report, default_outlet: Source | None) -> services.IngestResult:
+    def _ingest(self, report: Report, default_outlet: Source | None) -> services.CaptureResult:
         outlet = self._outlet(report.outlet_name) if report.outlet_name else default_outlet
-        return services.document_ingest(
+        # The file's bytes (or the .jsonl line's) are kept as the capture; an
+        # HTML file's text is derived from them by the capture service itself.
+        whole_page = report.html_derived and report.capture_origin == CaptureOrigin.FILE
+        return services.capture_store(
             actor=None,
-            title=report.title,
-            text=report.text,
+            content=report.raw or report.text.encode("utf-8"),
+            content_type=report.content_type or "text/plain; charset=utf-8",
+            origin=report.capture_origin,
             via="command",
-            outlet=outlet,
             url=report.url,
+            tool="manage.py ingest",
+            title=report.title,
+            text=None if whole_page else report.text,
+            text_from_html=report.html_derived,
+            outlet=outlet,
             published_at=report.published_at,
         )
 
