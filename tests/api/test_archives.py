@@ -105,3 +105,9 @@ def test_only_users_who_add_documents_may_import(anon, nobody_api):
     assert upload(anon, "a.warc", data).status_code == 401
     assert upload(nobody_api, "a.warc", data).status_code == 403
     assert counts() == (0, 0)
+
+
+@pytest.mark.django_db
+def test_json_is_told_to_send_multipart(reporter_api):
+    response = reporter_api.post("/api/archives/", {"archive": "crawl.warc"}, format="json")
+    assert response.status_code == 400 and "multipart" in response.data["archive"][0]

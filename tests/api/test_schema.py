@@ -44,6 +44,7 @@ EXPECTED_PATHS = {
     "/api/comments/{id}/", "/api/comments/{id}/redact/", "/api/assignments/",
     "/api/assignments/{id}/", "/api/captures/", "/api/captures/{id}/",
     "/api/captures/{id}/content/", "/api/captures/{id}/purge/", "/api/events/{id}/bundle/",
+    "/api/archives/",
 }  # fmt: skip
 
 

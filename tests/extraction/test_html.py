@@ -101,3 +101,12 @@ def test_the_version_recorded_with_captures_fits_its_column():
         HTML_TO_TEXT_VERSION.startswith("html-2 trafilatura-")
         and len(HTML_TO_TEXT_VERSION) <= limit
     )
+
+
+def test_a_short_page_keeps_its_menus_out_too():
+    # trafilatura's fallback for little text would keep the <nav>; it is dropped first.
+    page = html_to_text(
+        "<html><body><nav>Home | World</nav><p>Dozens of fighters were killed, monitors "
+        "said.</p><footer>About us</footer></body></html>"
+    )
+    assert page.text == "Dozens of fighters were killed, monitors said."

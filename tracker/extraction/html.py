@@ -31,6 +31,14 @@ SIMPLE = SIMPLE_EXTRACTOR
 HTML_TO_TEXT_VERSION = f"html-2 trafilatura-{trafilatura.__version__}"
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+# What HTML itself marks as no part of the story. trafilatura leaves most of it
+# out, but on a page with little text its fallback keeps everything, menus too;
+# dropping these first gives the same answer as the old reader there.
+_NOT_STORY = (
+    "nav", "footer", "aside", "form", "figure", "figcaption", "noscript", "iframe",
+    "button", "select", "textarea", "dialog", "menu", "template",
+)  # fmt: skip
+_NOT_STORY_XPATH = " | ".join(f"//{tag}" for tag in _NOT_STORY)
 
 
 def _title(tree) -> str:
@@ -79,6 +87,9 @@ def html_to_text(html: str) -> HtmlText:
     tree = trafilatura.load_html(html) if html.strip() else None
     if tree is not None:
         title = _title(tree)
+        for element in tree.xpath(_NOT_STORY_XPATH):
+            # lxml.html's drop_tree keeps the element's tail, text that follows it.
+            element.drop_tree()
         document = trafilatura.bare_extraction(
             tree,
             favor_recall=True,

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker.api.exceptions import RequestTooLarge
+from tracker.api.parsers import BoundedJSONParser
 from tracker.api.schema import errors
 from tracker.models import Document
 from tracker.services.archives import (
@@ -62,7 +63,8 @@ class ArchiveUploadView(APIView):
     basename = "archive"
     # POST needs tracker.add_document, checked before the body is read.
     permission_model = Document
-    parser_classes = [MultiPartParser]
+    # JSON too, only so that a client sending JSON is told to send multipart (400).
+    parser_classes = [MultiPartParser, BoundedJSONParser]
 
     @extend_schema(
         summary="Import a web archive (WARC, WARC.gz or WACZ)",
@@ -83,7 +85,7 @@ class ArchiveUploadView(APIView):
         },
         responses={
             200: OpenApiResponse(ArchiveImportSerializer, "What was stored and refused."),
-            **errors(400, 401, 403, 413),
+            **errors(400, 401, 403, 413, 429),
         },
     )
     def post(self, request: Request) -> Response:
