@@ -56,9 +56,9 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Claim
-from tracker.selectors.api_claims import (
-    claim_api_detail_queryset,
-    claim_api_page_queryset,
+from tracker.selectors.claims import (
+    claim_detail_queryset,
+    claim_list_page_queryset,
     claimreview_queryset,
 )
 from tracker.services._boundary import write_transaction
@@ -144,12 +144,12 @@ class ClaimViewSet(
     ordering = ["-updated_at"]
 
     def list_queryset(self):
-        return claim_api_page_queryset()
+        return claim_list_page_queryset()
 
     def detail_queryset(self):
         if self.action == "claimreview":
             return claimreview_queryset()
-        return claim_api_detail_queryset()
+        return claim_detail_queryset()
 
     def service_create(self, values: dict[str, Any]) -> Claim:
         if values.pop("status", None) not in (None, "unverified"):

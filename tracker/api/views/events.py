@@ -23,8 +23,8 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Event
-from tracker.selectors.api_events import event_api_detail_queryset, event_side_by_side
-from tracker.selectors.events import event_list_queryset
+from tracker.selectors.events import event_comparison, event_list_queryset
+from tracker.selectors.findings import findings_with_links
 
 
 @extend_schema_view(
@@ -68,12 +68,12 @@ class EventViewSet(
         return event_list_queryset()
 
     def detail_queryset(self):
-        return event_api_detail_queryset()
+        return event_list_queryset()
 
     def detail_data(self, instance: Event) -> dict[str, Any]:
         context = {
             **self.get_serializer_context(),
-            "side_by_side": event_side_by_side(event=instance),
+            "side_by_side": event_comparison(event=instance, findings=findings_with_links()),
         }
         return EventDetailSerializer(instance, context=context).data
 
