@@ -237,6 +237,9 @@ SECURE_CSP = {
 # Large pastes of article text are expected; anything beyond this is refused
 # with a 400 rather than read into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Web archives (WARC, WACZ) uploaded through the admin or the API; larger ones
+# are refused with a pointer to `manage.py ingest`, which streams any size.
+ARCHIVE_UPLOAD_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -48,6 +48,7 @@ EXPECTED_PATHS = {
     "/api/assignments/{id}/", "/api/events/{id}/grade/",
     "/api/captures/", "/api/captures/{id}/",
     "/api/captures/{id}/content/", "/api/captures/{id}/purge/", "/api/events/{id}/bundle/",
+    "/api/archives/",
 }  # fmt: skip
 
 

@@ -1,6 +1,8 @@
-"""HTML to text: the visible prose, paragraph breaks kept, everything else dropped."""
+"""HTML to text: the article's prose, paragraph breaks kept, the page around it dropped."""
 
 from tracker.extraction import html_to_text
+from tracker.extraction.html import SIMPLE, TRAFILATURA
+from tracker.extraction.html_simple import simple_html_to_text
 
 PAGE = """<!doctype html>
 <html><head><title>Strike kills 35 | Example News</title>
@@ -22,8 +24,9 @@ PAGE = """<!doctype html>
 def test_prose_is_kept_and_markup_dropped():
     page = html_to_text(PAGE)
     assert page.title == "Strike kills 35 | Example News"
+    assert page.extractor == TRAFILATURA
+    # The headline in the page header is the title's, not the story's; <br> breaks a line only.
     assert page.text == (
-        "Strike kills 35\n\n"
         "At least 35 civilians were killed & dozens hurt, the ministry said.\n\n"
         '"We are investigating,"\na spokesman said.'
     )
@@ -44,15 +47,37 @@ def test_scripts_and_styles_never_leak():
         assert leaked not in text
 
 
-def test_the_longest_article_is_the_story():
-    story = "<p>" + "The ministry said 12 people were killed in the strike. " * 6 + "</p>"
+STORY = "".join(
+    f"<p>The ministry said {n} people were killed in the strike on the market, "
+    f"and that rescue teams were still searching the rubble of the {n}th house.</p>"
+    for n in range(4, 10)
+)
+
+
+def _card(n: int) -> str:
+    return (
+        f'<article class="card"><a href="/story-{n}"><img src="t{n}.jpg"><h3>Teaser {n} headline'
+        f"</h3></a><p>Short related story {n}.</p></article>"
+    )
+
+
+def test_the_story_not_the_teaser_cards_around_it():
     page = (
-        "<body><article><h2>Teaser</h2><p>Short related story.</p></article>"
-        f"<article>{story}</article><article><p>Another teaser.</p></article></body>"
+        "<html><head><title>Strike</title></head><body><main>"
+        f'<article class="story"><h1>Strike</h1>{STORY}</article>'
+        f'<section class="more"><h2>More on this story</h2>{"".join(map(_card, range(6)))}'
+        "</section></main></body></html>"
     )
     text = html_to_text(page).text
-    assert "Teaser" not in text and "Another" not in text
-    assert text.startswith("The ministry said")
+    assert "Teaser" not in text and "related story" not in text
+    assert text.startswith("Strike\n\nThe ministry said 4 people")
+    assert text.count("\n\n") == 6  # the headline and six paragraphs
+
+
+def test_what_trafilatura_will_not_read_falls_back_to_the_simple_reader():
+    page = html_to_text("<p>Unclosed <b>bold <script>never closed")
+    assert (page.text, page.extractor) == ("Unclosed bold", SIMPLE)
+    assert simple_html_to_text("<p>Unclosed <b>bold").text == "Unclosed bold"
 
 
 def test_broken_html_is_best_effort():
@@ -65,3 +90,23 @@ def test_broken_html_is_best_effort():
 def test_entities_and_whitespace():
     page = html_to_text("<p>Caf&eacute;&nbsp;owner   said\n\n  so.</p><p>Next</p>")
     assert page.text == "Café owner said so.\n\nNext"
+
+
+def test_the_version_recorded_with_captures_fits_its_column():
+    from tracker.extraction import HTML_TO_TEXT_VERSION
+    from tracker.models import Capture
+
+    limit = Capture._meta.get_field("html_extractor_version").max_length
+    assert (
+        HTML_TO_TEXT_VERSION.startswith("html-2 trafilatura-")
+        and len(HTML_TO_TEXT_VERSION) <= limit
+    )
+
+
+def test_a_short_page_keeps_its_menus_out_too():
+    # trafilatura's fallback for little text would keep the <nav>; it is dropped first.
+    page = html_to_text(
+        "<html><body><nav>Home | World</nav><p>Dozens of fighters were killed, monitors "
+        "said.</p><footer>About us</footer></body></html>"
+    )
+    assert page.text == "Dozens of fighters were killed, monitors said."

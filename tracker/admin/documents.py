@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from tracker import selectors, services
 from tracker.admin import document_versions
+from tracker.admin.archive_import import import_archive_view
 from tracker.admin.base import HistoryAdmin, service_message
 from tracker.admin.display import shorten
 from tracker.admin.document_page import DocumentPage
@@ -141,6 +142,11 @@ class DocumentAdmin(HistoryAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "import-archive/",
+                self.admin_site.admin_view(lambda request: import_archive_view(self, request)),
+                name="tracker_document_import_archive",
+            ),
             path(
                 "<path:object_id>/file-under-event/",
                 self.admin_site.admin_view(self.file_under_event_view),

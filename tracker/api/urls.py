@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from tracker.api.views.accounts import AccountViewSet
+from tracker.api.views.archives import ArchiveUploadView
 from tracker.api.views.auth import TokenDetailView, TokenListView, TokenView
 from tracker.api.views.bundles import EventBundleView
 from tracker.api.views.captures import CaptureViewSet
@@ -48,6 +49,7 @@ urlpatterns = [
     path("claims/export.csv", ClaimCSVExportView.as_view(), name="claim-export"),
     path("claimreview/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("inbox/", InboxView.as_view(), name="inbox"),
+    path("archives/", ArchiveUploadView.as_view(), name="archive-upload"),
     path("desk/mine/", MyDeskView.as_view(), name="my-desk"),
     path("claims/<int:pk>/timeline/", ClaimTimelineView.as_view(), name="claim-timeline"),
     path("events/<int:pk>/timeline/", EventTimelineView.as_view(), name="event-timeline"),

@@ -44,6 +44,8 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     # Both move the document's suggestions to an event (a new one, for the second).
     ("document", "file_under_event"): IF_MATCH,
     ("document", "new_event"): IF_MATCH,
+    # A web archive adds captures and documents; it changes none that exist.
+    ("archive", "post"): NONE,
     # A takedown changes what an existing capture holds: name the version read.
     ("capture", "purge"): IF_MATCH,
     ("event", "create"): NONE,

@@ -11,6 +11,7 @@ from tracker.services.api_tokens import (
     api_token_revoke,
     api_tokens_revoke_for_user,
 )
+from tracker.services.archives import ArchiveIngestResult, archive_ingest
 from tracker.services.bundles import ExportedBundle, event_bundle_export
 from tracker.services.captures import CaptureResult, capture_purge, capture_store
 from tracker.services.claims import (
@@ -51,6 +52,7 @@ from tracker.services.suggestions import (
 )
 
 __all__ = [
+    "ArchiveIngestResult",
     "CaptureResult",
     "ExportedBundle",
     "IngestResult",
@@ -60,6 +62,7 @@ __all__ = [
     "api_token_create",
     "api_token_revoke",
     "api_tokens_revoke_for_user",
+    "archive_ingest",
     "assignment_set",
     "capture_purge",
     "capture_store",

@@ -7,15 +7,19 @@ from tqdm import tqdm
 from tracker import services
 from tracker.ingest_files import Refusal, Report, read_reports
 from tracker.models import Source
+from tracker.services.archives import ArchiveIngestResult, archive_ingest
 from tracker.services.sources import source_named
 from tracker.vocabularies import CaptureOrigin
+from tracker.web_archives import archive_kind
 
 
 class Command(BaseCommand):
     help = (
-        "Store reports (.txt, .html, .jsonl) and suggest their accounts for review. "
-        "Text already stored is recognised and skipped. Each report is stored whole "
-        "or not at all; refused files are listed with the reason."
+        "Store reports (.txt, .html, .jsonl) and web archives (.warc, .warc.gz, .wacz, any "
+        "size: each HTML page in them becomes a capture and a document) and suggest their "
+        "accounts for review. Text already stored is recognised and skipped. Each report, "
+        "and each archive record, is stored whole or not at all; refused files and records "
+        "are listed with the reason."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -50,7 +54,15 @@ class Command(BaseCommand):
         stored = present = suggested = recaptured = 0
         refusals: list[Refusal] = []
         bar = tqdm(files, unit="file", disable=no_progress or len(files) < 2, file=self.stderr)
+        archives: list[ArchiveIngestResult] = []
         for path in bar:
+            if archive_kind(path.name):
+                result = self._archive(path, default_outlet, no_progress)
+                archives.append(result)
+                stored += result.documents_created
+                suggested += result.suggestions
+                refusals += [Refusal(p.origin, p.reason) for p in result.problems]
+                continue
             for item in read_reports(path):
                 if isinstance(item, Refusal):
                     refusals.append(item)
@@ -66,6 +78,8 @@ class Command(BaseCommand):
                 else:
                     present += 1
                     recaptured += result.capture_created
+        for archive in archives:
+            self.stdout.write(archive.summary())
         self.stdout.write(
             f"Stored {stored} report(s) with {suggested} suggested account(s); "
             f"{present} already stored ({recaptured} of them captured anew); "
@@ -75,6 +89,32 @@ class Command(BaseCommand):
             self.stdout.write(f"  refused {refusal.origin}: {refusal.reason}")
         if refusals:
             raise CommandError(f"{len(refusals)} item(s) were refused; the rest were stored.")
+
+    def _archive(self, path: Path, outlet: Source | None, no_progress: bool):
+        """One archive, streamed record by record, with a bar of the bytes read."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = None
+        bar = tqdm(
+            total=size,
+            unit="B",
+            unit_scale=True,
+            desc=path.name,
+            disable=no_progress,
+            file=self.stderr,
+            leave=False,
+        )
+        with bar:
+            return archive_ingest(
+                actor=None,
+                name=path.name,
+                path=path,
+                via="command",
+                outlet=outlet,
+                tool="manage.py ingest",
+                progress=lambda position: bar.update(position - bar.n),
+            )
 
     def _ingest(self, report: Report, default_outlet: Source | None) -> services.CaptureResult:
         outlet = self._outlet(report.outlet_name) if report.outlet_name else default_outlet
