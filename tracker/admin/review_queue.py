@@ -13,6 +13,10 @@ from tracker.admin.base import ADMIN_CSS
 from tracker.admin.display import shorten, status_badge, user_name
 from tracker.admin.large_lists import EstimatedCountPaginator, RecentEventFilter
 from tracker.models import ReviewQueueClaim
+from tracker.selectors._built_once import built_once
+
+# The queue's query, built once (see selectors/_built_once.py).
+queue_rows = built_once(selectors.review_queue_queryset)
 
 
 def flag_list(flags, *, can_resolve: bool):
@@ -62,7 +66,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         css = {"all": (ADMIN_CSS,)}
 
     def get_queryset(self, request):
-        return selectors.review_queue_queryset()
+        return queue_rows()
 
     def get_search_results(self, request, queryset, search_term):
         return selectors.claim_search(queryset, search_term), False

@@ -23,8 +23,13 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Event
+from tracker.selectors._built_once import built_once
 from tracker.selectors.api_events import event_api_detail_queryset, event_side_by_side
 from tracker.selectors.events import event_list_queryset
+
+# The queries, built once (see selectors/_built_once.py).
+list_rows = built_once(event_list_queryset)
+detail_rows = built_once(event_api_detail_queryset)
 
 
 @extend_schema_view(
@@ -65,10 +70,10 @@ class EventViewSet(
     ordering = ["-id"]
 
     def list_queryset(self):
-        return event_list_queryset()
+        return list_rows()
 
     def detail_queryset(self):
-        return event_api_detail_queryset()
+        return detail_rows()
 
     def detail_data(self, instance: Event) -> dict[str, Any]:
         context = {
