@@ -41,6 +41,7 @@ from tracker.admin.django_internals import (
     record_formset_deleted,
     record_formset_start,
 )
+from tracker.admin.row_checkbox import RowCheckbox
 
 ADMIN_CSS = "tracker/admin.css"
 
@@ -170,7 +171,7 @@ class ServiceInline(LoadedAutocompletes):
         raise NotImplementedError
 
 
-class ServiceAdminMixin(LoadedAutocompletes):
+class ServiceAdminMixin(RowCheckbox, LoadedAutocompletes):
     """Saves through ``service_create``/``service_update``; see the module docstring."""
 
     form = ServiceModelForm
@@ -293,7 +294,7 @@ class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(RowCheckbox, admin.ModelAdmin):
     """A list nobody edits here: no add, change or delete, for anyone."""
 
     class Media:

@@ -12,6 +12,7 @@ from tracker import selectors, services
 from tracker.admin.base import ADMIN_CSS
 from tracker.admin.display import shorten, status_badge, user_name
 from tracker.admin.large_lists import EstimatedCountPaginator, RecentEventFilter
+from tracker.admin.row_checkbox import RowCheckbox
 from tracker.models import ReviewQueueClaim
 from tracker.selectors._built_once import built_once
 
@@ -49,7 +50,7 @@ def flag_list(flags, *, can_resolve: bool):
 
 
 @admin.register(ReviewQueueClaim)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(RowCheckbox, admin.ModelAdmin):
     list_display = ("claim", "status", "oldest_flag")
     list_display_links = None
     list_filter = ("status", RecentEventFilter)
