@@ -6,7 +6,7 @@ source and its document), so the page's queries grew with its accounts. The
 rows the page shows are read with their related objects joined in; the
 widget here takes the label from that object when the form's value is still
 the one it was read with, and queries as Django does otherwise (a form sent
-back with another choice).
+back with another choice). An empty choice needs no row at all.
 """
 
 from __future__ import annotations
@@ -25,11 +25,13 @@ class LoadedAutocompleteSelect(AutocompleteSelect):
         selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
         target = self.field.remote_field
         to_pk = target.field_name == target.model._meta.pk.name
-        if not selected or not to_pk or not selected <= self.loaded.keys():
+        if not to_pk or not selected <= self.loaded.keys():
             return super().optgroups(name, value, attr)
         default = (None, [], 0)
         if not self.is_required:
             default[1].append(self.create_option(name, "", "", False, 0))
+        # Nothing chosen (a new row, an empty field): Django builds a query that
+        # cannot match and never sends it; here it is not built either.
         for key in sorted(selected):
             row = self.loaded[key]
             label = self.choices.field.label_from_instance(row)
