@@ -6,7 +6,7 @@ from rest_framework import serializers
 from tests.factories import make_claim, make_flag
 from tracker import services
 from tracker.api.serializers.claims import ClaimSerializer
-from tracker.selectors.api_claims import claim_api_page_queryset
+from tracker.selectors.claims import claim_list_page_queryset
 from tracker.vocabularies import Aspect
 
 
@@ -24,7 +24,7 @@ def test_every_kind_of_row_reads_as_drf_would_give_it(
     make_flag(claim=loose, raised_by=reporter)
     archived = make_claim(text="Retracted")
     services.claim_archive(actor=editor, claim=archived)
-    rows = list(claim_api_page_queryset().order_by("pk"))
+    rows = list(claim_list_page_queryset().order_by("pk"))
     assert {row.event_id is None for row in rows} == {True, False}
     assert {bool(row.has_open_conflict) for row in rows} == {True, False}
     assert any(row.is_archived for row in rows) and any(row.open_flag_count for row in rows)

@@ -19,7 +19,7 @@ from django.db import connections
 from tests.concurrency.conftest import Retries, api_session
 from tests.factories import make_editor, make_event, make_reporter, make_source
 from tracker.models import Account, Claim, Finding
-from tracker.selectors.comparison import compare_claims, live_claims_of
+from tracker.selectors.comparison_inputs import compare_claims, live_claims_of
 from tracker.services._boundary import writer_times
 from tracker.vocabularies import Aspect, Stance, Unit
 

@@ -27,7 +27,7 @@ from tracker.admin.paging import ListPage
 from tracker.api.claimreview import claim_review, json_ld_for_script, public_url
 from tracker.models import Claim, Finding
 from tracker.selectors._built_once import built_once
-from tracker.selectors.api_claims import claimreview_queryset
+from tracker.selectors.claims import claimreview_queryset
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
 from tracker.vocabularies import FlagReason

@@ -280,9 +280,10 @@ def compare_view(model_admin: EventAdmin, request, object_id: str):
         raise PermissionDenied
     if not str(object_id).isdigit():
         raise Http404("No such event.")
-    data = selectors.event_comparison(event_id=int(object_id))
-    if data is None:
+    event = selectors.event_with_parties(event_id=int(object_id))
+    if event is None:
         raise Http404("No such event.")
+    data = selectors.event_comparison(event=event)
     conflicts = conflict_items(data.findings)
     notes = note_groups(data)
     context = {

@@ -28,10 +28,14 @@ from tracker.models import (
     Suggestion,
 )
 from tracker.models.entity import EntityKind
-from tracker.selectors.api_claims import claims_with_open_conflict
-from tracker.selectors.api_names import entity_search
-from tracker.selectors.api_sources import source_search
-from tracker.selectors.claims import claim_search, claims_with_account_by, claims_with_open_flags
+from tracker.selectors.claims import (
+    claim_search,
+    claims_with_account_by,
+    claims_with_open_conflicts,
+    claims_with_open_flags,
+)
+from tracker.selectors.names import entity_search
+from tracker.selectors.sources import source_search
 from tracker.vocabularies import (
     Aspect,
     FindingKind,
@@ -186,7 +190,7 @@ class ClaimFilter(filters.FilterSet):
         return claims_with_open_flags(queryset, has_open=value)
 
     def filter_open_conflict(self, queryset, name, value):
-        return claims_with_open_conflict(queryset, has_open=value)
+        return claims_with_open_conflicts(queryset, has_open=value)
 
     def filter_archived(self, queryset, name, value):
         if value == "yes":

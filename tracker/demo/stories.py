@@ -7,7 +7,7 @@ gives the same rows whatever the batch size.
 What the services would compute is computed the same way here: the findings
 and each claim's suggestion come from ``tracker.conflicts.compare_event`` over
 the event's live claims, their accounts and the sources with all their
-ancestors, exactly the inputs ``selectors.comparison.comparison_inputs``
+ancestors, exactly the inputs ``selectors.comparison_inputs.comparison_inputs``
 loads. An archived claim keeps the suggestion of the last comparison it took
 part in (with every claim live), as ``claim_archive`` leaves it.
 """

@@ -1,7 +1,13 @@
 """Reads, with their joins, prefetches and counts decided once.
 
-Views, the admin and the API read through these so that a list costs the same
-number of queries for one row as for a hundred.
+One module per entity (claims, events, findings, documents, sources,
+suggestions, names, accounts, flags, status changes), each offering the list,
+detail and comparison reads that every caller (the admin, the API, the
+commands) uses, so a list costs the same number of queries for one row as for
+a hundred. Reads of their own sit beside them: the inbox, the desk's
+timelines, the evidence for a verdict, search, and the comparison's inputs.
+The admin reads through the names gathered here; everything else imports
+from the entity's module.
 """
 
 from tracker.selectors.accounts import account_list_queryset
@@ -16,12 +22,6 @@ from tracker.selectors.claims import (
     claims_with_open_flags,
     review_queue_queryset,
 )
-from tracker.selectors.conflicts import (
-    claim_findings,
-    event_findings,
-    finding_list_queryset,
-    severity_rank,
-)
 from tracker.selectors.documents import (
     document_accounts,
     document_detail_queryset,
@@ -31,9 +31,20 @@ from tracker.selectors.documents import (
     document_suggestion_counts,
     document_suggestions,
 )
-from tracker.selectors.event_comparison import EventComparisonData, event_comparison
-from tracker.selectors.events import event_claims, event_detail_queryset, event_list_queryset
+from tracker.selectors.events import (
+    EventComparisonData,
+    event_claims,
+    event_comparison,
+    event_detail_queryset,
+    event_list_queryset,
+    event_with_parties,
+)
 from tracker.selectors.evidence import ClaimEvidence, claim_evidence
+from tracker.selectors.findings import (
+    claim_findings,
+    finding_list_queryset,
+    severity_rank,
+)
 from tracker.selectors.flags import flag_list_queryset
 from tracker.selectors.sources import source_list_queryset
 from tracker.selectors.status_changes import status_change_list_queryset
@@ -62,8 +73,8 @@ __all__ = [
     "event_claims",
     "event_comparison",
     "event_detail_queryset",
-    "event_findings",
     "event_list_queryset",
+    "event_with_parties",
     "finding_list_queryset",
     "flag_list_queryset",
     "review_queue_queryset",

@@ -13,3 +13,14 @@ def account_list_queryset() -> QuerySet[Account]:
     return Account.objects.select_related(
         "claim", "source", "intermediary", "document", "document__outlet"
     ).defer("document__text")
+
+
+def accounts_with_summaries() -> QuerySet[Account]:
+    """Accounts with their source (and its root), intermediary and document, text deferred."""
+    return (
+        Account.objects.select_related(
+            "source", "source__root", "intermediary", "document", "document__outlet"
+        )
+        .defer("document__text")
+        .order_by("pk")
+    )

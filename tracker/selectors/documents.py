@@ -1,5 +1,12 @@
 """Reads of documents: the list, one document with the accounts quoting it,
-and the pieces of a long document's admin page, each of a fixed cost."""
+the same with their review state, and the pieces of a long document's admin
+page, each of a fixed cost.
+
+The review state is how many suggestions wait (a list's count per row) and,
+on the detail, the extraction (a join: one per document) and the
+suggestions' ids and statuses (one prefetch), so its cost is fixed however
+many suggestions the extractor made.
+"""
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 
@@ -37,6 +44,26 @@ def document_detail_queryset() -> QuerySet[Document]:
     )
     return Document.objects.select_related("outlet", "created_by").prefetch_related(
         Prefetch("accounts", queryset=accounts, to_attr="quoting_accounts")
+    )
+
+
+def document_review_list_queryset() -> QuerySet[Document]:
+    """The documents list, with how many of each document's suggestions await review."""
+    pending = Suggestion.objects.filter(document=OuterRef("pk"), status=SuggestionStatus.PENDING)
+    return document_list_queryset().annotate(
+        pending_suggestion_count=subquery_count(pending, outer="document", aggregate=Count("pk"))
+    )
+
+
+def document_review_detail_queryset() -> QuerySet[Document]:
+    """A document with its extraction and ``review_suggestions`` (ids and statuses only)."""
+    suggestions = Suggestion.objects.only("pk", "status", "document_id").order_by("ordinal")
+    return (
+        document_detail_queryset()
+        .select_related("extraction")
+        .prefetch_related(
+            Prefetch("suggestions", queryset=suggestions, to_attr="review_suggestions")
+        )
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tracker.models import Account, Finding, Flag, Source
 from tracker.selectors.claims import claim_open_flags
-from tracker.selectors.conflicts import claim_findings
+from tracker.selectors.findings import claim_findings
 
 # A claim reported hundreds of times is judged on its first accounts; the
 # claim page pages through the rest.

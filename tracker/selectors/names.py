@@ -1,6 +1,7 @@
-"""What the extractor needs to know about names: sources, the names table, events."""
+"""Reads of the names table (entities and their aliases): the list and a search,
+and what the extractor needs to know about names (sources, entities, events)."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tracker.extraction import Entity
 from tracker.models import EntityAlias, Event, NamedEntity, Source, SourceAlias
@@ -9,6 +10,25 @@ SOURCE_KEY = "source:"
 ENTITY_KEY = "entity:"
 # A document naming more places than this is a round-up, not one event's report.
 MAX_EVENT_CANDIDATES = 20
+
+
+def entity_list_queryset() -> QuerySet[NamedEntity]:
+    """Entities with their linked source (a join) and aliases (one prefetch)."""
+    return NamedEntity.objects.select_related("source").prefetch_related(
+        Prefetch("aliases", queryset=EntityAlias.objects.order_by("name", "pk"))
+    )
+
+
+def entity_search(queryset: QuerySet[NamedEntity], term: str) -> QuerySet[NamedEntity]:
+    """Entities whose name or one of whose aliases contains every word of ``term``.
+
+    EXISTS rather than a join, so an entity with several matching aliases
+    appears once.
+    """
+    for word in term.split():
+        alias = EntityAlias.objects.filter(entity=OuterRef("pk"), name__icontains=word)
+        queryset = queryset.filter(Q(name__icontains=word) | Exists(alias))
+    return queryset
 
 
 def source_table() -> list[Entity]:

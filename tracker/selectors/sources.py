@@ -1,8 +1,9 @@
-"""Reads of sources."""
+"""Reads of sources: the list, and a search by any of their names."""
 
-from django.db.models import Count, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from tracker.models import Account, Source
+from tracker.models import Account, Source, SourceAlias
+from tracker.name_keys import name_key
 from tracker.selectors._counts import subquery_count
 
 
@@ -19,3 +20,14 @@ def source_list_queryset() -> QuerySet[Source]:
             )
         )
     )
+
+
+def source_search(queryset: QuerySet[Source], term: str) -> QuerySet[Source]:
+    """Sources whose name or one of whose aliases contains every word of ``term``.
+
+    Compared by the names' keys, so "ñandú" finds "ÑANDÚ Agency" on SQLite too.
+    """
+    for word in name_key(term).split():
+        alias = SourceAlias.objects.filter(source=OuterRef("pk"), name_key__contains=word)
+        queryset = queryset.filter(Q(name_key__contains=word) | Exists(alias))
+    return queryset

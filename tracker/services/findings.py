@@ -19,7 +19,7 @@ from tracker.conflicts import EventComparison
 from tracker.conflicts import Finding as ConflictFinding
 from tracker.conflicts.details import summary_details
 from tracker.models import Claim, Event, Finding
-from tracker.selectors.comparison import compare_claims, live_claims_of
+from tracker.selectors.comparison_inputs import compare_claims, live_claims_of
 from tracker.services._boundary import service, touched, write_transaction
 from tracker.services._common import Actor, clean_text, history_user, require_permission
 from tracker.vocabularies import OPEN_SEVERITIES

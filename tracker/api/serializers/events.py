@@ -1,7 +1,7 @@
 """Events; the detail shows every account of the event side by side.
 
-The side-by-side part is built from the selector's ``EventSideBySide`` (the
-accounts and a fresh comparison) rather than from model fields, so it is
+The side-by-side part is built from the selector's ``EventComparisonData``
+(the accounts and a fresh comparison) rather than from model fields, so it is
 plain data serializers describe for the schema.
 """
 
@@ -25,7 +25,7 @@ from tracker.conflicts.details import summary_details
 from tracker.conflicts.intervals import figure_words
 from tracker.conflicts.summary import count_line
 from tracker.models import Event, Source
-from tracker.selectors.api_events import EventSideBySide
+from tracker.selectors.events import EventComparisonData
 from tracker.vocabularies import AirwarsGrade, Aspect, Stance, VerificationStatus, label_of
 
 
@@ -140,7 +140,7 @@ class EventDetailSerializer(EventSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    def _side(self) -> EventSideBySide:
+    def _side(self) -> EventComparisonData:
         return self.context["side_by_side"]
 
     @staticmethod

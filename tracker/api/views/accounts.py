@@ -29,7 +29,7 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Account
-from tracker.selectors.api_claims import accounts_with_summaries
+from tracker.selectors.accounts import accounts_with_summaries
 
 
 @extend_schema_view(

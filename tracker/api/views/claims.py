@@ -57,16 +57,16 @@ from tracker.api.views.base import (
 )
 from tracker.models import Claim
 from tracker.selectors._built_once import built_once
-from tracker.selectors.api_claims import (
-    claim_api_detail_queryset,
-    claim_api_page_queryset,
+from tracker.selectors.claims import (
+    claim_detail_queryset,
+    claim_list_page_queryset,
     claimreview_queryset,
 )
 from tracker.services._boundary import write_transaction
 
 # The lists' and the detail's queries, built once (see selectors/_built_once.py).
-page_rows = built_once(claim_api_page_queryset)
-detail_rows = built_once(claim_api_detail_queryset)
+page_rows = built_once(claim_list_page_queryset)
+detail_rows = built_once(claim_detail_queryset)
 
 CLAIM_ETAG = OpenApiParameter(
     "Claim-ETag",

@@ -23,7 +23,7 @@ from tracker.api.views.base import (
     TrackerViewSet,
 )
 from tracker.models import Finding, RemovedFinding
-from tracker.selectors.api_findings import findings_with_links
+from tracker.selectors.findings import findings_with_links
 
 
 @extend_schema_view(

@@ -34,9 +34,9 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Document
-from tracker.selectors.api_suggestions import (
-    document_api_detail_queryset,
-    document_api_list_queryset,
+from tracker.selectors.documents import (
+    document_review_detail_queryset,
+    document_review_list_queryset,
 )
 
 
@@ -95,10 +95,10 @@ class DocumentViewSet(
     ordering = ["-created_at"]
 
     def list_queryset(self):
-        return document_api_list_queryset()
+        return document_review_list_queryset()
 
     def detail_queryset(self):
-        return document_api_detail_queryset()
+        return document_review_detail_queryset()
 
     def service_create(self, values: dict[str, Any]) -> Document:
         result = services.document_ingest(actor=self.request.user, via="api", **values)

@@ -24,12 +24,11 @@ from tracker.api.views.base import (
 )
 from tracker.models import Event
 from tracker.selectors._built_once import built_once
-from tracker.selectors.api_events import event_api_detail_queryset, event_side_by_side
-from tracker.selectors.events import event_list_queryset
+from tracker.selectors.events import event_comparison, event_list_queryset
+from tracker.selectors.findings import findings_with_links
 
-# The queries, built once (see selectors/_built_once.py).
+# The query, built once (see selectors/_built_once.py).
 list_rows = built_once(event_list_queryset)
-detail_rows = built_once(event_api_detail_queryset)
 
 
 @extend_schema_view(
@@ -73,12 +72,12 @@ class EventViewSet(
         return list_rows()
 
     def detail_queryset(self):
-        return detail_rows()
+        return list_rows()
 
     def detail_data(self, instance: Event) -> dict[str, Any]:
         context = {
             **self.get_serializer_context(),
-            "side_by_side": event_side_by_side(event=instance),
+            "side_by_side": event_comparison(event=instance, findings=findings_with_links()),
         }
         return EventDetailSerializer(instance, context=context).data
 

@@ -18,7 +18,7 @@ from tracker.api.query_parameters import ChoiceNamingFilterBackend, KnownParamet
 from tracker.api.renderers import CSVRenderer, JSONLDRenderer
 from tracker.api.schema import errors
 from tracker.models import Claim
-from tracker.selectors.api_claims import claim_export_queryset, claimreview_queryset
+from tracker.selectors.claims import claim_export_queryset, claimreview_queryset
 
 # Rows fetched (with their accounts) per round trip while streaming the CSV.
 CSV_CHUNK = 500

@@ -44,7 +44,7 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import EntityAlias, NamedEntity
-from tracker.selectors.api_names import entity_list_queryset
+from tracker.selectors.names import entity_list_queryset
 
 ALIAS_ID = OpenApiParameter(
     "alias_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The id of the alias."

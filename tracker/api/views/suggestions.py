@@ -41,8 +41,8 @@ from tracker.api.serializers.suggestions import (
 )
 from tracker.api.views.base import ListMixin, RetrieveMixin, TrackerViewSet
 from tracker.models import Suggestion
-from tracker.selectors.api_claims import accounts_with_summaries
-from tracker.selectors.api_suggestions import (
+from tracker.selectors.accounts import accounts_with_summaries
+from tracker.selectors.suggestions import (
     suggestion_detail_queryset,
     suggestion_list_queryset,
 )

@@ -12,7 +12,7 @@ from tracker.vocabularies import Aspect
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="stored search vectors and their triggers are PostgreSQL's; SQLite searches "
-    "with icontains (tests/admin/test_selectors.py, tests/api/test_filters.py)",
+    "with icontains (tests/selectors/claims/test_filters.py, tests/api/test_filters.py)",
 )
 
 

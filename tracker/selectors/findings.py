@@ -1,8 +1,9 @@
-"""Reads of stored findings for the admin: the conflicts list and a claim's panel."""
+"""Reads of stored findings: the list (the admin's conflicts, the API's
+"conflicts"), one event's or one claim's, and the order an editor reads them in."""
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
-from tracker.models import Claim, Finding
+from tracker.models import Account, Claim, Finding
 from tracker.vocabularies import FindingSeverity
 
 
@@ -37,13 +38,16 @@ def finding_list_queryset() -> QuerySet[Finding]:
     )
 
 
-def event_findings(*, event_id: int) -> list[Finding]:
-    """The stored findings of one event, conflicts first, each with ``linked_claims``."""
-    return list(
-        Finding.objects.filter(event_id=event_id)
-        .select_related("acknowledged_by")
-        .prefetch_related(_linked_claims())
-        .order_by(severity_rank(), "kind", "pk")
+def findings_with_claim_texts() -> QuerySet[Finding]:
+    """Findings with who acknowledged them and ``linked_claims`` (their text, to link to)."""
+    return Finding.objects.select_related("acknowledged_by").prefetch_related(_linked_claims())
+
+
+def findings_with_links() -> QuerySet[Finding]:
+    """Findings with the ids of their claims and accounts, their event and who acknowledged them."""
+    return Finding.objects.select_related("acknowledged_by", "event").prefetch_related(
+        Prefetch("claims", queryset=Claim.objects.only("pk").order_by("pk")),
+        Prefetch("accounts", queryset=Account.objects.only("pk").order_by("pk")),
     )
 
 
