@@ -102,6 +102,8 @@ def targets(groups: dict[tuple[str, int], list[dict]]) -> str:
     (large_key,) = [key for key in groups if key[1] == sizes[-1] and key[0].startswith("Postg")]
     (small_key,) = [key for key in groups if key[1] == sizes[0] and key[0].startswith("Postg")]
     large, small = aggregate(groups[large_key]), aggregate(groups[small_key])
+    if "add account" not in large or "add account" not in small or large_key == small_key:
+        return ""  # a run of some figures only: the archive-scale targets need them all
     lists = [f for name, f in large.items() if name.startswith("api list")]
     searches = [f for name, f in large.items() if name.startswith("search")]
     growth = large["add account"]["median_ms"] / small["add account"]["median_ms"]
@@ -133,13 +135,75 @@ def targets(groups: dict[tuple[str, int], list[dict]]) -> str:
     )
 
 
+# Issue 12's targets (and issue 14's inbox), each ratio to the floor measured in the same run.
+RATIO_TARGETS = (
+    ("API lists (claims, filtered, open conflicts)",
+     ("api list", "api list, filtered", "api list, open conflicts"), 2.0),
+    ("API claim and event detail", ("api claim detail", "api event detail"), 2.5),
+    ("admin claims list, review queue, search",
+     ("admin claims list", "admin review queue", "admin search"), 3.0),
+    ("admin inbox and API inbox", ("admin inbox", "api inbox"), 3.0),
+    ("admin claim page", ("admin claim page",), 4.0),
+)  # fmt: skip
+CLAIM_PAGE_MS = 60.0
+
+
+def ratio_targets(runs: list[dict]) -> str:
+    """Each target of RATIO_TARGETS against the median ratios of ``runs``; "" if none measured."""
+    summary = aggregate(runs)
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    lines = []
+    for label, names, limit in RATIO_TARGETS:
+        measured = [(name, summary[name]) for name in names if name in summary]
+        if not measured:
+            continue
+        worst = max(figure["ratio"] for _, figure in measured)
+        each = ", ".join(f"{name} {figure['ratio']:.2f}" for name, figure in measured)
+        lines.append(f"| {label} | ≤ {limit:g}× | {each} | {verdict(worst <= limit)} |")
+    page = summary.get("admin claim page")
+    if page is not None:
+        ms = page["median_ms"]
+        lines.append(
+            f"| admin claim page | under {CLAIM_PAGE_MS:g} ms | {ms:.1f} ms | "
+            f"{verdict(ms < CLAIM_PAGE_MS)} |"
+        )
+    counts = [by_size for run in runs for by_size in run.get("list_query_counts", {}).values()]
+    if counts:
+        constant = all(len(set(by_size.values())) == 1 for by_size in counts)
+        lines.append(
+            "| query counts flat with page size (lists and the inbox) | the same | "
+            f"{'the same at every page size' if constant else 'vary'} | {verdict(constant)} |"
+        )
+    if not lines:
+        return ""
+    first = runs[0]
+    return "\n".join(
+        [
+            f"### Targets of issue 12 at {first['claims']:,} claims ({engine(first)}), "
+            f"medians of {len(runs)} runs",
+            "",
+            "| figure | target | measured (median ratio to the floor) | |",
+            "|---|---|---|---|",
+            *lines,
+        ]
+    )
+
+
 def main(paths: list[str]) -> None:
     groups: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for path in paths:
         run = json.loads(Path(path).read_text())
         groups[(engine(run), run["claims"])].append(run)
     ordered = sorted(groups, key=lambda key: (not key[0].startswith("Postgre"), key[1]))
-    parts = [targets(groups), *(table(groups[key]) for key in ordered)]
+    postgres = [key for key in ordered if key[0].startswith("PostgreSQL")]
+    parts = [
+        targets(groups),
+        ratio_targets(groups[postgres[-1]]) if postgres else "",
+        *(table(groups[key]) for key in ordered),
+    ]
     print("\n\n".join(part for part in parts if part))
 
 

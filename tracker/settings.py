@@ -100,6 +100,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with the widgets' attributes written in Python (see the module).
+FORM_RENDERER = "tracker.form_rendering.WidgetRenderer"
+
 WSGI_APPLICATION = "tracker.wsgi.application"
 
 SQLITE_PATH = BASE_DIR / "db.sqlite3"

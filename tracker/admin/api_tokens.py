@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tracker import services
 from tracker.admin.base import adopt
+from tracker.admin.row_checkbox import RowCheckbox
 from tracker.models import ApiToken
 from tracker.services.api_tokens import MAX_LIFETIME_DAYS
 
@@ -41,7 +42,7 @@ def _is_staff(request) -> bool:
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(RowCheckbox, admin.ModelAdmin):
     list_display = ("name", "user", "prefix", "created_at", "expires_at", "state")
     list_filter = (("revoked_at", admin.EmptyFieldListFilter),)
     search_fields = ("name", "user__username", "prefix")

@@ -32,6 +32,7 @@ from django.core.exceptions import (
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from tracker.admin.autocomplete import loaded_widget, use_loaded_rows
 from tracker.admin.django_internals import (
     ModelFormWithoutModelValidation,
     mark_saved,
@@ -40,6 +41,7 @@ from tracker.admin.django_internals import (
     record_formset_deleted,
     record_formset_start,
 )
+from tracker.admin.row_checkbox import RowCheckbox
 
 ADMIN_CSS = "tracker/admin.css"
 
@@ -111,6 +113,7 @@ class ServiceModelForm(ModelFormWithoutModelValidation):
         super().__init__(*args, **kwargs)
         if service_errors is not None:
             self.service_errors = service_errors
+        use_loaded_rows(self)
 
     def post_clean(self) -> None:
         error = self.service_errors.get(self.prefix)
@@ -138,7 +141,16 @@ def form_values(form: forms.BaseForm, names: list[str] | tuple[str, ...]) -> dic
     return values
 
 
-class ServiceInline:
+class LoadedAutocompletes:
+    """Autocomplete widgets that name a row's related objects without a query each."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = loaded_widget(db_field, self.admin_site, kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ServiceInline(LoadedAutocompletes):
     """An inline whose rows are written by services, not by ``formset.save()``."""
 
     form = ServiceModelForm
@@ -159,7 +171,7 @@ class ServiceInline:
         raise NotImplementedError
 
 
-class ServiceAdminMixin:
+class ServiceAdminMixin(RowCheckbox, LoadedAutocompletes):
     """Saves through ``service_create``/``service_update``; see the module docstring."""
 
     form = ServiceModelForm
@@ -282,7 +294,7 @@ class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(RowCheckbox, admin.ModelAdmin):
     """A list nobody edits here: no add, change or delete, for anyone."""
 
     class Media:

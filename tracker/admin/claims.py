@@ -26,10 +26,17 @@ from tracker.admin.large_lists import (
 from tracker.admin.paging import ListPage
 from tracker.api.claimreview import claim_review, json_ld_for_script, public_url
 from tracker.models import Claim, Finding
+from tracker.selectors._built_once import built_once
 from tracker.selectors.claims import claimreview_queryset
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
 from tracker.vocabularies import FlagReason
+
+
+@built_once
+def claim_rows():
+    """The list's and the claim page's query, built once (see selectors/_built_once.py)."""
+    return selectors.claim_list_queryset().select_related("created_by", "archived_by")
 
 
 class ClaimPageTools:
@@ -215,7 +222,7 @@ class ClaimAdmin(HistoryAdmin):
         return fieldsets
 
     def get_queryset(self, request):
-        return selectors.claim_list_queryset().select_related("created_by", "archived_by")
+        return claim_rows()
 
     def get_search_results(self, request, queryset, search_term):
         # EXISTS subqueries instead of joins: no duplicates, so no DISTINCT.

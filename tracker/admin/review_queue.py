@@ -12,12 +12,28 @@ from tracker import selectors, services
 from tracker.admin.base import ADMIN_CSS
 from tracker.admin.display import shorten, status_badge, user_name
 from tracker.admin.large_lists import EstimatedCountPaginator, RecentEventFilter
+from tracker.admin.row_checkbox import RowCheckbox
 from tracker.models import ReviewQueueClaim
+from tracker.selectors._built_once import built_once
+from tracker.vocabularies import FlagKind, FlagReason
+
+# The queue's query, built once (see selectors/_built_once.py).
+queue_rows = built_once(selectors.review_queue_queryset)
 
 
-def flag_list(flags, *, can_resolve: bool):
+# Labels by value, looked up once: a page lists fifty claims' flags.
+KIND_LABELS = dict(FlagKind.choices)
+REASON_LABELS = dict(FlagReason.choices)
+
+
+def back_to_queue() -> str:
+    """The query string that brings a resolved flag's editor back to the queue."""
+    return urlencode({"next": reverse("admin:tracker_reviewqueueclaim_changelist")})
+
+
+def flag_list(flags, *, can_resolve: bool, back: str | None = None):
     """Open flags as a list: kind, reason, note, who and when, and a way to resolve."""
-    back = urlencode({"next": reverse("admin:tracker_reviewqueueclaim_changelist")})
+    back = back_to_queue() if back is None else back
     return format_html(
         '<ul class="tracker-flag-list">{}</ul>',
         format_html_join(
@@ -25,8 +41,8 @@ def flag_list(flags, *, can_resolve: bool):
             '<li><strong>{}</strong>: {}{} <span class="tracker-muted">by {}, {}</span>{}</li>',
             (
                 (
-                    flag.get_kind_display(),
-                    flag.get_reason_display(),
+                    KIND_LABELS.get(flag.kind, flag.kind),
+                    REASON_LABELS.get(flag.reason, flag.reason),
                     f" — “{shorten(flag.note, 200)}”" if flag.note else "",
                     user_name(flag.raised_by),
                     f"{flag.raised_at:%Y-%m-%d %H:%M}",
@@ -45,7 +61,7 @@ def flag_list(flags, *, can_resolve: bool):
 
 
 @admin.register(ReviewQueueClaim)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(RowCheckbox, admin.ModelAdmin):
     list_display = ("claim", "status", "oldest_flag")
     list_display_links = None
     list_filter = ("status", RecentEventFilter)
@@ -62,7 +78,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         css = {"all": (ADMIN_CSS,)}
 
     def get_queryset(self, request):
-        return selectors.review_queue_queryset()
+        return queue_rows()
 
     def get_search_results(self, request, queryset, search_term):
         return selectors.claim_search(queryset, search_term), False
@@ -89,10 +105,11 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         # column is a callable built per request, since list_display methods
         # do not see the request and the ModelAdmin is shared between threads.
         can_resolve = request.user.has_perm("tracker.resolve_flag")
+        back = back_to_queue()
 
         @admin.display(description="open flags")
         def open_flags(obj: ReviewQueueClaim):
-            return flag_list(obj.open_flags, can_resolve=can_resolve)
+            return flag_list(obj.open_flags, can_resolve=can_resolve, back=back)
 
         return ("claim", "status", "oldest_flag", open_flags)
 

@@ -16,7 +16,9 @@ from tracker.api.serializers.common import (
     SourceSummarySerializer,
     StrictCharField,
     WriteSerializer,
+    document_summary,
     interval_data,
+    source_summary,
 )
 from tracker.api.serializers.event_grades import EventGradeChangeSerializer
 from tracker.api.serializers.findings import FindingSerializer
@@ -158,7 +160,7 @@ class EventDetailSerializer(EventSerializer):
 
     @staticmethod
     def _summary(source: Source | None) -> dict | None:
-        return None if source is None else SourceSummarySerializer(source).data
+        return None if source is None else source_summary(source)
 
     @extend_schema_field(EventClaimSerializer(many=True))
     def get_claims(self, event: Event) -> list[dict]:
@@ -212,11 +214,7 @@ class EventDetailSerializer(EventSerializer):
                     "quote": account.quote,
                     "quote_start": account.quote_start,
                     "quote_end": account.quote_end,
-                    "document": (
-                        DocumentSummarySerializer(account.document).data
-                        if account.document
-                        else None
-                    ),
+                    "document": (document_summary(account.document) if account.document else None),
                     "intermediary": self._summary(account.intermediary),
                     "said_on": account.said_on.isoformat() if account.said_on else None,
                 }

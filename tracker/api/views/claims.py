@@ -56,12 +56,17 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Claim
+from tracker.selectors._built_once import built_once
 from tracker.selectors.claims import (
     claim_detail_queryset,
     claim_list_page_queryset,
     claimreview_queryset,
 )
 from tracker.services._boundary import write_transaction
+
+# The lists' and the detail's queries, built once (see selectors/_built_once.py).
+page_rows = built_once(claim_list_page_queryset)
+detail_rows = built_once(claim_detail_queryset)
 
 CLAIM_ETAG = OpenApiParameter(
     "Claim-ETag",
@@ -144,12 +149,12 @@ class ClaimViewSet(
     ordering = ["-updated_at"]
 
     def list_queryset(self):
-        return claim_list_page_queryset()
+        return page_rows()
 
     def detail_queryset(self):
         if self.action == "claimreview":
             return claimreview_queryset()
-        return claim_detail_queryset()
+        return detail_rows()
 
     def service_create(self, values: dict[str, Any]) -> Claim:
         if values.pop("status", None) not in (None, "unverified"):

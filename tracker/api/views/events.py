@@ -37,9 +37,13 @@ from tracker.api.views.base import (
     UpdateMixin,
 )
 from tracker.models import Event
+from tracker.selectors._built_once import built_once
 from tracker.selectors.event_grades import grade_history
 from tracker.selectors.events import event_comparison, event_list_queryset
 from tracker.selectors.findings import findings_with_links
+
+# The query, built once (see selectors/_built_once.py).
+list_rows = built_once(event_list_queryset)
 
 
 @extend_schema_view(
@@ -82,10 +86,10 @@ class EventViewSet(
     ordering = ["-id"]
 
     def list_queryset(self):
-        return event_list_queryset()
+        return list_rows()
 
     def detail_queryset(self):
-        return event_list_queryset()
+        return list_rows()
 
     def detail_data(self, instance: Event) -> dict[str, Any]:
         context = {
