@@ -148,3 +148,38 @@ def test_a_proposed_speaker_known_by_an_alias_reuses_that_source(reporter, inges
     army = make_source(name="Syrian Arab Army", aliases=[denial.proposed_source_name])
     account = services.suggestion_accept(actor=reporter, suggestion=denial)
     assert account.source == army
+
+
+SPOKESMAN_REPORT = (
+    "Camp burned\n\n"
+    "Adam Rizeigat, a spokesman for the General Coordination for Displaced Persons, said "
+    "that fighters burned the camp's main market.\n"
+)
+
+
+def test_accepting_a_spokesman_creates_the_organisation_he_speaks_for(reporter):
+    ingested = services.document_ingest(
+        actor=reporter, title="Camp burned", text=SPOKESMAN_REPORT, via="paste"
+    )
+    suggestion = pending(ingested.document, proposed_source_name="Adam Rizeigat")
+    account = services.suggestion_accept(actor=reporter, suggestion=suggestion)
+    assert account.source.name == "Adam Rizeigat"
+    assert account.source.parent.name == "General Coordination for Displaced Persons"
+
+
+def test_a_spokesman_of_a_known_organisation_is_filed_under_it(reporter):
+    coordination = make_source(name="General Coordination for Displaced Persons", kind="ngo")
+    ingested = services.document_ingest(
+        actor=reporter, title="Camp burned", text=SPOKESMAN_REPORT, via="paste"
+    )
+    suggestion = pending(ingested.document, proposed_source_name="Adam Rizeigat")
+    account = services.suggestion_accept(actor=reporter, suggestion=suggestion)
+    assert account.source.parent == coordination
+    assert Source.objects.filter(name=coordination.name).count() == 1
+
+
+def test_a_denied_attack_names_its_speaker_as_the_party(reporter, ingested):
+    denial = pending(ingested.document, stance="denies")
+    assert denial.aspect == "perpetrator"
+    account = services.suggestion_accept(actor=reporter, suggestion=denial)
+    assert list(account.claim.named_parties.all()) == [account.source]

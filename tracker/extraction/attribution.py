@@ -36,8 +36,10 @@ from tracker.extraction.cues import (
     find_cues,
 )
 from tracker.extraction.phrases import (
+    DAYS,
     SPEAKER_WINDOW,
     TIME,
+    appositive,
     clause_end,
     clause_start,
     ends_with_comma,
@@ -72,6 +74,7 @@ _VIA = re.compile(
     r"|speaking[ \t]+to|in[ \t]+comments[ \t]+to|in[ \t]+remarks[ \t]+to)[ \t]+",
     re.IGNORECASE,
 )
+_DAY = re.compile(rf"{DAYS}(?:[ \t]+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
 _THAT = re.compile(r"[ \t]*[,:]?[ \t]*(?:that[ \t]+)?", re.IGNORECASE)
 _AS_SAYING = re.compile(r"[ \t]+as[ \t]+saying\b", re.IGNORECASE)
 _CONNECTOR_BEFORE = re.compile(
@@ -178,7 +181,35 @@ def _sentence_frames(text: str, sentence: Sentence, index: int, quotes: QuoteInd
     for frame, following in itertools.pairwise(frames):
         if frame.quote_kind == QUOTE_INDIRECT and frame.quote[1] > following.region[0]:
             frame.quote = (frame.quote[0], clause_end(text, frame.quote[0], following.region[0]))
+    for frame in frames:
+        _closing_fragment(text, frame, quotes)
     return frames
+
+
+def _closing_fragment(text: str, frame: Frame, quotes: QuoteIndex) -> None:
+    """'described the attack as "a massacre"': the words in the marks are a direct quote.
+
+    A quotation that closes the reported clause is the speaker's own words;
+    one inside a clause that goes on ('struck "military targets" near the
+    town') leaves the clause a paraphrase. The claim keeps the whole clause.
+    """
+    c_start, c_end = frame.content
+    if frame.quote_kind != QUOTE_INDIRECT or c_end <= c_start:
+        return
+    quote = quotes.last_ending_between(c_end - 1, c_end + 2)
+    if (
+        quote is None
+        or not quote.balanced
+        or quote.start <= c_start
+        or not only_punctuation(text, quote.end, c_end)
+        or quote.inner_end <= quote.inner_start
+        # 'a "massacre" by the "illegal coalition"': several quoted pieces, a paraphrase.
+        or quotes.last_ending_between(c_start, quote.start) is not None
+    ):
+        return
+    frame.quote = (quote.inner_start, quote.inner_end)
+    frame.quote_kind = QUOTE_DIRECT
+    frame.rules.append("the quotation closes the reported clause: a direct quote")
 
 
 def _frame(
@@ -231,7 +262,7 @@ def _frame(
     via = _VIA.match(text, after, s_end)
     if via:
         obj = object_after(text, via.end(), s_end)
-        if obj is not None:
+        if obj is not None and not _DAY.fullmatch(text, *obj):  # "in a statement on Wednesday"
             intermediary = obj
             intermediary_rule = (
                 f"'{text[after : obj[0]].strip()} {text[obj[0] : obj[1]]}': relayed by that outlet"
@@ -244,7 +275,10 @@ def _frame(
     quote = quotes.starting_at(content_start)
     if quote is not None and quote.inner_end > quote.inner_start:
         said_that = "that" in text[after:content_start].lower()
-        if not said_that or quote.end >= s_end - 1:
+        rest = text[quote.end : s_end].lstrip()
+        # 'accused "PKK cells" of the bombing': the clause goes on, a paraphrase.
+        closes = not rest or rest[0] in ",.;:!?—–-)"
+        if closes and (not said_that or quote.end >= s_end - 1):
             rules.append("direct quotation after the cue")
             return _direct(
                 cue, index, speaker, quote, intermediary, intermediary_rule, rules, after
@@ -378,6 +412,13 @@ def _inverted(
             text[last_piece[0] : last_piece[1]]
         ):
             return None
+        if last_comma != -1:
+            # "Zeki Akturk, a spokesman for the ministry, said the units ...": the
+            # pieces before the cue are a speaker and its apposition, not content.
+            previous_comma = before[:last_comma].rfind(",")
+            previous_piece = before[previous_comma + 1 : last_comma].strip()
+            if appositive(previous_piece, text[last_piece[0] : last_piece[1]].strip()):
+                return None
     np = np_after(text, cue.end, s_end, allow_appositive=True)
     if np is None or text[np[0]].isdigit() or _NEGATIVE_SUBJECT.match(text, np[0], np[1]):
         return None

@@ -56,7 +56,14 @@ _SAY_VERBS = (
     "estimates|acknowledged|acknowledges|admitted|admits|conceded|concedes|stressed|asserted|"
     "asserts|suggested|suggests|disclosed|revealed|reiterated|countered|replied|responded|"
     "observed|commented|predicted|cautioned|charged|contended|told|tells|"
-    "telling"
+    "telling|specified|specifies|informs|informed|indicated|indicates|affirmed|affirms|"
+    "condemned|condemns|emphasised|emphasized|underlined"
+)
+# Cues of more than one word, or only before "that": "pointed out", "found that"
+# ("rescuers found ten bodies" is no attribution).
+_SAY_PHRASES = (
+    r"pointed[ \t]+out|points[ \t]+out|found(?=[ \t]+that\b)|finds(?=[ \t]+that\b)"
+    r"|(?:was|were|is|are)[ \t]+quoted[ \t]+as[ \t]+saying"
 )
 
 CUE = re.compile(
@@ -99,7 +106,7 @@ CUE = re.compile(
     r"|describes|describing|branded|brands|branding|labelled|labeled|termed|dubbed))"
     r"|(?P<accuse>" + _AUX_GROUP.replace("aux", "aux_accuse") + r"(?:accused|accuses|accusing"
     r"|blamed|blames|blaming))"
-    r"|(?P<say>" + _AUX_GROUP + r"(?:" + _SAY_VERBS + r"))"
+    r"|(?P<say>(?:" + _SAY_PHRASES + r")|" + _AUX_GROUP + r"(?:" + _SAY_VERBS + r"))"
     r")\b",
     re.IGNORECASE,
 )
@@ -161,8 +168,11 @@ class Cue:
 # The words a cue ends in (or, for "according to", starts with). Scanning for
 # them first and trying the full pattern only a few words back from each is
 # many times faster than running the pattern at every word of the text.
-_TRIGGERS = frozenset(_SAY_VERBS.split("|")) | words(
-    """denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing
+_TRIGGERS = (
+    frozenset(_SAY_VERBS.split("|"))
+    | words("""pointed points found finds saying""")
+    | words(
+        """denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing
     refuted refutes disputed disputes disputing rebuffed retracted retracts retracting withdrew
     withdrawn
     withdrawing
@@ -171,6 +181,7 @@ _TRIGGERS = frozenset(_SAY_VERBS.split("|")) | words(
     blaming verify confirm corroborate verified confirmed corroborated investigating looking into
     reviewing assessing examining probing forwarding checking investigation inquiry probe review
     investigate look assess toll tally number according quoted"""
+    )
 )
 _WORD = re.compile(r"[A-Za-z’']+")
 _LOOKBACK_WORDS = 6
@@ -224,6 +235,12 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             verb = "according"
         if kind == KIND_SAY and verb in ("told", "tells", "telling"):
             kind = KIND_TOLD
+        if kind == KIND_SAY and len(words) == 4 and words[1].lower() == "quoted":
+            # "X was quoted as saying": X speaks; the passive is no reason to drop it.
+            verb = "quoted as saying"
+            aux = ""
+        elif kind == KIND_SAY and words[-1].lower() == "out":
+            verb = "pointed out"
         if (
             words
             and words[-1][:1].isupper()

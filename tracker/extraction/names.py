@@ -299,17 +299,29 @@ class SpeakerResolution:
 
 def find_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a person's name (with any title) is in ``text[start:end]``; the last one wins."""
-    titled = list(_TITLED_NAME.finditer(text, start, end))
+    titled = [
+        m
+        for m in _TITLED_NAME.finditer(text, start, end)
+        if not _PLACE_BEFORE.search(text, max(start, m.start() - 8), m.start())
+    ]
     if titled:
         match = titled[-1]
         return match.start(), _trim_name(text, match.start(), match.end())
     best = None
     for match in _PLAIN_NAME.finditer(text, start, end):
         words = match.group(0).replace("-", " ").split()
-        if any(w.lower().strip("'’") in _NOT_PERSON_WORDS for w in words):
+        if any(_POSSESSIVE_S.sub("", w.lower()) in _NOT_PERSON_WORDS for w in words):
             continue
+        if _PLACE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+            continue  # "traders in Maung Daw": a place, not a person
         best = (match.start(), match.end())
     return best
+
+
+_POSSESSIVE_S = re.compile(r"^['’]+|['’]s?$")
+# A name after these is a place or a body ("in Maung Daw", "for the Stability
+# Support Apparatus"), not a person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|for|the)[ \t]+$", re.IGNORECASE)
 
 
 def _trim_name(text: str, start: int, end: int) -> int:
@@ -348,19 +360,22 @@ def resolve_speaker(
     sources: AliasTable,
     earlier: list[Mention],
     mentions: list[Mention] | None = None,
+    person: tuple[int, int] | bool | None = True,
 ) -> SpeakerResolution:
     """Match the speaker ``text[start:end]`` to a known source, or propose one.
 
     ``earlier`` are the sources table's mentions before the speaker, in text
     order, used to resolve a definite description ("the coalition").
-    ``mentions`` are the sources table's mentions inside the speaker, when
-    the caller has found them already.
+    ``mentions`` are the sources table's mentions inside the speaker, and
+    ``person`` where :func:`find_person` found a name in it, when the caller
+    has found them already.
     """
     span = text[start:end]
     if mentions is None:
         mentions = sources.find(text, start, end) if sources else []
-    person = find_person(text, start, end)
-    if person is not None:
+    if person is True:  # not found by the caller yet
+        person = find_person(text, start, end)
+    if isinstance(person, tuple):
         p_start, p_end = person
         for mention in mentions:
             if mention.start < p_end and p_start < mention.end:

@@ -78,7 +78,9 @@ VERBISH = re.compile(
 ROLE = re.compile(
     r"\b(?:spokes(?:person|man|woman)|official|commander|minister|chief|head|director|envoy"
     r"|representative|officer|leader|governor|mayor|adviser|advisor|secretary|resident|witness"
-    r"|doctor|member|agency|body|group|monitor|analyst|expert|researcher|lawyer|activist)\b",
+    r"|doctor|member|agency|body|group|monitor|analyst|expert|researcher|lawyer|activist|owner"
+    r"|chair(?:man|woman|person)?|coordinator|commissioner(?:-general)?|president|founder"
+    r"|correspondent|manager|deputy|counterpart|council)\b",
     re.IGNORECASE,
 )
 INDEFINITE = re.compile(r"(?:an?|the|its|his|her|their)\b", re.IGNORECASE)
@@ -218,11 +220,20 @@ def appositive(previous: str, current: str) -> bool:
         return True  # "Col. Sean Ryan, a coalition spokesman"
     if INDEFINITE.match(current) and ROLE.search(current) and name_like(previous):
         return True  # "Rami Abdel Rahman, the observatory's head"
+    if name_like(previous) and (
+        ROLE.match(current) or (POSSESSOR.match(current) and ROLE.search(current))
+    ):
+        # "X, head of the committee", "Claire Nicolet, MSF's emergency coordinator"
+        return True
     return bool(
-        previous.lower().startswith(("a ", "an ", "the "))
+        previous.lower().startswith(("a ", "an ", "the ", "its ", "his ", "her ", "their "))
         and ROLE.search(previous)
         and name_like(current)
     )
+
+
+# "MSF's", "the Houthis'": a name in the possessive opens a role.
+POSSESSOR = re.compile(r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,4}(?:['’]s?)[ \t]", re.I)
 
 
 def name_like(phrase: str) -> bool:
@@ -259,7 +270,13 @@ def np_after(
     if allow_appositive and stop and text[stop.start()] == ",":
         # "said Col. Ryan, a coalition spokesman."
         rest = skip_space(text, stop.end(), limit)
-        if text[rest : rest + 2].lower() in ("a ", "an") or text[rest : rest + 4].lower() == "the ":
+        piece_end = text.find(",", rest, limit)
+        piece = text[rest : piece_end if piece_end != -1 else limit].rstrip(" .\t")
+        if (
+            text[rest : rest + 2].lower() in ("a ", "an")
+            or text[rest : rest + 4].lower() == "the "
+            or appositive(text[start : stop.start()], piece)  # "X, MSF's coordinator"
+        ):
             tail = NP_TAIL.search(text, rest, limit)
             end = tail.start() if tail else limit
     end = trim_end(text, start, end)

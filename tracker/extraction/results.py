@@ -170,6 +170,8 @@ class ProposedSource:
     kind: str  # a tracker.vocabularies.SourceKind value
     parent: SourceMatch | None = None  # "a spokesman for the SDF" speaks for the SDF
     rule: str = ""
+    # The organisation spoken for, when no known source has its name: proposed too.
+    proposed_parent: ProposedSource | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,6 +179,7 @@ class ProposedSource:
             "kind": self.kind,
             "parent": self.parent.to_dict() if self.parent else None,
             "rule": self.rule,
+            "proposed_parent": self.proposed_parent.to_dict() if self.proposed_parent else None,
         }
 
 
@@ -206,6 +209,9 @@ class Party:
     entity: Mention | None = None
     source: SourceMatch | None = None  # "it" resolved to the speaker
     rule: str = ""
+    # The speaker itself ("the army denied any role in the attack"), or the
+    # organisation it speaks for: whoever accepts the account has that source.
+    speaker: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,6 +219,7 @@ class Party:
             "entity": self.entity.to_dict() if self.entity else None,
             "source": self.source.to_dict() if self.source else None,
             "rule": self.rule,
+            "speaker": self.speaker,
         }
 
 
@@ -246,6 +253,12 @@ class Suggestion:
     parties_are_alternatives: bool = False
     sentence: int = -1
     rules: tuple[str, ...] = ()
+    # The speaker names nobody ("officials said", "a source close to the inquiry").
+    unnamed: bool = False
+    # The organisation the speaker speaks for, as resolved ("" if none or unknown).
+    affiliation: str = ""
+    # For "it said", "the ministry said": the earlier speaker's words they stand for.
+    refers_to: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -267,6 +280,9 @@ class Suggestion:
             "parties_are_alternatives": self.parties_are_alternatives,
             "sentence": self.sentence,
             "rules": list(self.rules),
+            "unnamed": self.unnamed,
+            "affiliation": self.affiliation,
+            "refers_to": self.refers_to,
         }
 
 

@@ -52,11 +52,16 @@ _SENTENCE_OPENERS = frozenset(
 # The lookbehind makes a run of stops match once, at its start, so a long run
 # costs linear time; the possessive quantifiers keep each try from backtracking.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
-# A wire dateline: a capitalised place, maybe the agency, then a dash.
+# A dateline: a capitalised place ("BEIRUT", "Port Sudan"), maybe a region and
+# a date (", Syria, March 3"), maybe the agency in brackets, then a dash, and
+# maybe the agency again before a colon ("Sanaa - Saba: "). A live blog's
+# timestamp ("14:05 GMT - ") plays the same part.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'’.-]{1,30}(?:[ \t]+[A-Z][A-Z'’.-]{1,30}){0,2}"
-    r"(?:,[ \t]+[A-Z][A-Za-z'’.-]{1,30}){0,2}"
-    r"[ \t]*(?:\([A-Za-z .'’/-]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+"
+    r"(?:[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+[A-Z][A-Za-z'’.-]{1,30}){0,2}"
+    r"(?:,[ \t]+[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+\d{1,2})?){0,3}"
+    r"|\d{1,2}[:.]\d{2}(?:[ \t]+(?:GMT|UTC|local[ \t]+time|[ap]\.?m\.?))?)"
+    r"[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[-–—]{1,2}[ \t]+"
+    r"(?:[A-Z][A-Za-z]{1,20}(?:,[ \t]+[A-Za-z]{1,20})?:[ \t]+)?"
 )
 _WORD_BEFORE = re.compile(r"(\S{1,24})$")
 _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]?)(\S)")

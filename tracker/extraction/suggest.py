@@ -16,20 +16,18 @@ from typing import Any
 
 from tracker.extraction.aspects import PartyNames, classify, named_parties
 from tracker.extraction.attribution import Frame
+from tracker.extraction.claims import denied_claim, denies_an_attack, name_the_speaker
 from tracker.extraction.cues import CUE_STANCE, KIND_CANNOT_VERIFY, KIND_TOLL, find_cues
-from tracker.extraction.names import (
-    AliasTable,
-    clean_name,
-    guess_kind,
-    resolve_speaker,
-)
+from tracker.extraction.names import AliasTable, clean_name, guess_kind
 from tracker.extraction.quantities import find_quantities
 from tracker.extraction.quotes import Quote
+from tracker.extraction.referents import PRONOUN, Referent, referent_of, resolve
 from tracker.extraction.results import (
     QUOTE_DIRECT,
     QUOTE_OWN_VOICE,
     Intermediary,
     Mention,
+    Party,
     ProposedSource,
     Quantity,
     Sentence,
@@ -49,7 +47,6 @@ _EVENT = re.compile(
     r"|regained|bastion|in[ \t]+the[ \t]+hands[ \t]+of|evacuated|fled|displaced|responsibility)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _GENERIC_MEDIA = re.compile(
     r"^(?:(?:state|state-run|state-owned|local|official|government|pro-government|opposition"
     r"|[A-Z][a-z]+n|[A-Z][a-z]+i|Arab|foreign|Western|other|some|several|news|media|social)"
@@ -57,6 +54,11 @@ _GENERIC_MEDIA = re.compile(
     r"(?:media|TV|television|radio|news[ \t]+agency|press|outlets|reports|newspapers?|broadcaster"
     r"|channels?)$",
     re.IGNORECASE,
+)
+_SPEAKER_PARTY = "a denied attack names its speaker (or whom the speaker speaks for) as the party"
+# A quick test before the claim rules: a negation, or a leading "its", "it", "we".
+_NEGATIVE_OR_PRONOUN = re.compile(
+    r"\b(?:not|never|no)\b|n['’]t\b|^(?:its?|our|we|they|their)\b", re.IGNORECASE
 )
 _REVISED = re.compile(
     r"\b(?:revised|revises|corrected|corrects|lowered|lowers|downgraded)\b", re.IGNORECASE
@@ -82,8 +84,8 @@ class Context:
         self.source_starts = [m.start for m in source_mentions]
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
-        # The last resolved speaker, for "he said" and "it said".
-        self.last_speaker: tuple[SourceMatch | None, ProposedSource | None, str] | None = None
+        # The speakers so far, for "he said", "it said" and "the ministry said".
+        self.speakers: list[Referent] = []
         # The last direct-quote frame, for a quote that continues it.
         self.last_direct: tuple[Frame, Suggestion] | None = None
         # The aspect of the last toll cue, for participles that go on about it.
@@ -119,7 +121,16 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         return []
     s_start, s_end = frame.speaker
     speaker = Span.of(text, s_start, s_end)
-    source, proposed, speaker_rule = _resolve(context, s_start, s_end)
+    resolved = resolve(
+        text,
+        s_start,
+        s_end,
+        sources=context.sources,
+        history=context.speakers,
+        earlier=lambda: context.sources_before(s_start),
+        inside=context.sources_in(s_start, s_end),
+    )
+    source, proposed, speaker_rule = resolved.source, resolved.proposed, resolved.rule
     relay = proposed is not None and bool(_GENERIC_MEDIA.match(clean_name(speaker.text)))
     if relay:
         proposed = ProposedSource(
@@ -129,6 +140,15 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
             proposed.rule,
         )
     intermediary = _intermediary(context, frame)
+    if (
+        intermediary is None
+        and resolved.referent is not None
+        and PRONOUN.match(speaker.text)
+        and context.speakers
+        and resolved.referent is context.speakers[-1]
+    ):
+        # "X told Rudaw ... He said ...": the same interview goes on.
+        intermediary = resolved.referent.intermediary
     c_start, c_end = frame.content
     cue = frame.cue
     if cue.kind in CUE_STANCE:
@@ -170,9 +190,25 @@ def from_frame(context: Context, frame: Frame) -> list[Suggestion]:
         "intermediary": intermediary,
         "relay": relay,
         "sentence": frame.sentence,
+        "unnamed": resolved.unnamed,
+        "affiliation": resolved.affiliation,
+        "refers_to": resolved.referent.name if resolved.referent else "",
     }
-    made = _with_claims(text, base, rules, quantities, cue.kind, parties, c_start, c_end)
-    context.last_speaker = (source, proposed, speaker.text)
+    referent = referent_of(speaker.text, resolved, intermediary)
+    claimant = resolved.affiliation if resolved.person or referent.individual else referent.said_as
+    base["claim_text"], base["stance"], denied_attack = _read_straight(
+        claim_text, stance, claimant, rules
+    )
+    if denied_attack and not parties.parties:
+        # "The army denied any role in the attack": the party is the army.
+        speaks_for = proposed.parent if proposed is not None and resolved.person else source
+        parties = PartyNames(
+            (Party(speaker, None, speaks_for, _SPEAKER_PARTY, speaker=True),), False, _SPEAKER_PARTY
+        )
+    made = _with_claims(
+        text, base, rules, quantities, cue.kind, parties, c_start, c_end, denied_attack
+    )
+    context.speakers.append(referent)
     if not frame.continuation:
         context.last_toll_aspect = toll_aspect
     return made
@@ -187,8 +223,13 @@ def _with_claims(
     parties: PartyNames,
     start: int,
     end: int,
+    denied_attack: bool = False,
 ) -> list[Suggestion]:
-    """One suggestion per claim: a count of the dead and one of the injured are two claims."""
+    """One suggestion per claim: a count of the dead and one of the injured are two claims.
+
+    ``denied_attack``: the claim is an attack its speaker denies, so whoever
+    is named carried it out, or did not (aspect perpetrator).
+    """
     counts: list[Quantity] = []
     seen_aspects: set[str] = set()
     for quantity in quantities:
@@ -202,6 +243,8 @@ def _with_claims(
     made = []
     for quantity in primaries:
         aspect, aspect_rule = classify(text, start, end, quantity, cue_kind, parties)
+        if denied_attack and aspect not in (Aspect.KILLED, Aspect.INJURED):
+            aspect, aspect_rule = str(Aspect.PERPETRATOR), "a denied attack: who carried it out"
         extra = [f"aspect {aspect}: {aspect_rule}"]
         if quantity is not None:
             extra.append(
@@ -230,6 +273,32 @@ def _with_claims(
     return made
 
 
+def _read_straight(
+    claim: str, stance: str, claimant: str, rules: list[str]
+) -> tuple[str, str, bool]:
+    """Name whom "its" and "it" mean; turn a denied negative into the claim it denies.
+
+    Gives the claim text, the stance, and whether the claim is a denied attack.
+    """
+    if stance != Stance.DENIES and not _NEGATIVE_OR_PRONOUN.search(claim):
+        return claim, stance, False  # the common case: nothing to name, nothing denied
+    if stance == Stance.ASSERTS and denies_an_attack(claim):
+        stance = str(Stance.DENIES)
+        rules.append("stance denies: the content says an attack did not happen")
+    denied_attack = False
+    if stance == Stance.DENIES:
+        positive = denied_claim(claim)
+        if positive != claim:
+            rules.append(f"a denied negative reads as the claim it denies: '{positive}'")
+            claim = positive
+        denied_attack = bool(_EVENT.search(claim))
+    named = name_the_speaker(claim, claimant)
+    if named != claim:
+        rules.append(f"'{claim.split()[0]}' is {claimant}")
+        claim = named[:1].upper() + named[1:]
+    return claim, stance, denied_attack
+
+
 def _toll_aspect(cue_text: str) -> str:
     # "put the death toll at", "put the number of injured at".
     return str(
@@ -245,35 +314,6 @@ def _claim_text(text: str, frame: Frame) -> str:
             phrase = noun.group(0)
             return f"{phrase[0].upper()}{phrase[1:]} is {content}"
     return content[:1].upper() + content[1:] if content else content
-
-
-def _resolve(
-    context: Context, start: int, end: int
-) -> tuple[SourceMatch | None, ProposedSource | None, str]:
-    text = context.text
-    phrase = text[start:end].strip()
-    if _PRONOUN.match(phrase):
-        if context.last_speaker is None:
-            return None, None, f"'{phrase}' refers to no earlier speaker"
-        source, proposed, earlier = context.last_speaker
-        return source, proposed, f"'{phrase}' refers back to the last speaker, {earlier}"
-    resolution = resolve_speaker(
-        text,
-        start,
-        end,
-        context.sources,
-        context.sources_before(start),
-        context.sources_in(start, end),
-    )
-    if resolution.source:
-        return resolution.source, None, f"source {resolution.source.name}: {resolution.source.rule}"
-    if resolution.proposed:
-        return (
-            None,
-            resolution.proposed,
-            f"proposed new source '{resolution.proposed.name}' ({resolution.proposed.kind})",
-        )
-    return None, None, ""
 
 
 def _intermediary(context: Context, frame: Frame) -> Intermediary | None:
@@ -326,6 +366,9 @@ def continued_quote(context: Context, quote: Quote, index: int) -> list[Suggesti
         "intermediary": earlier.intermediary,
         "relay": earlier.relay,
         "sentence": index,
+        "unnamed": earlier.unnamed,
+        "affiliation": earlier.affiliation,
+        "refers_to": earlier.refers_to,
     }
     rules = [
         "a quotation with no cue of its own continues the last quoted speaker, "

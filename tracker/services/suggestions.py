@@ -117,13 +117,35 @@ def _speaker(actor: Actor, suggestion: Suggestion) -> Source:
     name = suggestion.proposed_source_name.strip()
     if not name:
         raise ValidationError({"source": "Choose who said this; no speaker was recognised."})
-    existing = _known_source(name, speaks_for=suggestion.proposed_source_parent)
+    parent = suggestion.proposed_source_parent or _proposed_parent(actor, suggestion)
+    existing = _known_source(name, speaks_for=parent)
     if existing is not None:
         return existing
     kind = suggestion.proposed_source_kind or SourceKind.OTHER
-    return source_create(
-        actor=actor, name=name, kind=kind, parent=suggestion.proposed_source_parent
-    )
+    return source_create(actor=actor, name=name, kind=kind, parent=parent)
+
+
+def _speaker_is_the_party(suggestion: Suggestion) -> bool:
+    parties = suggestion.extracted.get("named_parties") or []
+    return any(party.get("speaker") for party in parties)
+
+
+def _proposed_parent(actor: Actor, suggestion: Suggestion) -> Source | None:
+    """The organisation a new speaker speaks for, found or created with it.
+
+    "X, a spokesman for the General Coordination" proposes X under the
+    General Coordination; with no source of that name yet, accepting creates
+    both, so the organisation and its spokesman count once.
+    """
+    proposed = (suggestion.extracted.get("proposed_source") or {}).get("proposed_parent") or {}
+    name = (proposed.get("name") or "").strip()
+    if not name:
+        return None
+    existing = _known_source(name)
+    if existing is not None:
+        return existing
+    kind = proposed.get("kind") if proposed.get("kind") in SourceKind.values else SourceKind.OTHER
+    return source_create(actor=actor, name=name, kind=kind)
 
 
 def _intermediary(actor: Actor, suggestion: Suggestion) -> Source | None:
@@ -176,7 +198,12 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, **changes) -> Acc
     if changes:
         suggestion = suggestion_update(actor=actor, suggestion=suggestion, **changes)
     suggestion = _pending(suggestion)
-    if suggestion.aspect == Aspect.PERPETRATOR and not suggestion.named_parties.exists():
+    parties_named = suggestion.named_parties.exists()
+    if (
+        suggestion.aspect == Aspect.PERPETRATOR
+        and not parties_named
+        and not _speaker_is_the_party(suggestion)
+    ):
         raise ValidationError(
             {
                 "named_parties": "The extractor could not tell which party this account "
@@ -185,6 +212,11 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, **changes) -> Acc
             }
         )
     source = _speaker(actor, suggestion)
+    if suggestion.aspect == Aspect.PERPETRATOR and not parties_named:
+        # "The army denied any role in the attack": the army, or whom its
+        # spokesman speaks for, is the party the claim is about.
+        spokesperson = source.kind == SourceKind.SPOKESPERSON and source.parent is not None
+        suggestion.named_parties.set([source.parent if spokesperson else source])
     intermediary = _intermediary(actor, suggestion)
     if intermediary is not None and intermediary.pk == source.pk:
         intermediary = None
