@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import make_editor, make_reporter
+from tests.newsroom import Newsroom, build_newsroom
 from tests.roles import restore_roles
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
@@ -61,3 +62,9 @@ def editor_client(client, editor):
 def reporter_client(client, reporter):
     client.force_login(reporter)
     return client
+
+
+@pytest.fixture
+def newsroom(db, reporter) -> Newsroom:
+    """The admin's and the API's shared small newsroom (tests/newsroom.py)."""
+    return build_newsroom(reporter=reporter)

@@ -1,109 +1,14 @@
-"""A small newsroom for the admin tests, built through the services."""
+"""Helpers for the admin tests: form posts, messages, clients and query counts.
 
-from dataclasses import dataclass
+The ``newsroom`` fixture they use is the one the API tests use (tests/newsroom.py).
+"""
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_account, make_claim, make_document, make_event, make_flag
-from tracker import services
-from tracker.models import Account, Claim, Document, Event, Flag, Source
-from tracker.vocabularies import Aspect, FlagReason, SourceKind, Stance
-
-ARTICLE = (
-    "SANA said more than 30 civilians, mostly women and children, were killed. "
-    "The coalition said it or partner forces may have conducted the strikes. "
-    "Reuters could not independently verify the reports."
-)
-
-
-@dataclass
-class Newsroom:
-    government: Source
-    sana: Source
-    ministry: Source
-    coalition: Source
-    reuters: Source
-    document: Document
-    event: Event
-    toll: Claim
-    perpetrator: Claim
-    sana_account: Account
-    coalition_account: Account
-    flag: Flag
-
-
-@pytest.fixture
-def newsroom(db, reporter) -> Newsroom:
-    government = services.source_create(
-        actor=None, name="Syrian government", kind=SourceKind.GOVERNMENT
-    )
-    sana = services.source_create(
-        actor=None,
-        name="SANA",
-        kind=SourceKind.STATE_MEDIA,
-        parent=government,
-        aliases=["Syrian Arab News Agency"],
-    )
-    ministry = services.source_create(
-        actor=None, name="Syrian foreign ministry", kind=SourceKind.GOVERNMENT, parent=government
-    )
-    coalition = services.source_create(
-        actor=None, name="US-led coalition", kind=SourceKind.ARMED_PARTY
-    )
-    reuters = services.source_create(actor=None, name="Reuters", kind=SourceKind.NEWS_AGENCY)
-    document = make_document(text=ARTICLE, title="Strikes kill civilians in Deir ez-Zor")
-    event = make_event(name="Strike in Deir ez-Zor", parties=[coalition, government])
-    toll = make_claim(
-        text="More than 30 civilians were killed",
-        aspect=Aspect.KILLED,
-        event=event,
-        count_min=31,
-        unit="people",
-    )
-    perpetrator = make_claim(
-        text="The coalition conducted the strikes",
-        aspect=Aspect.PERPETRATOR,
-        event=event,
-        named_parties=[coalition],
-    )
-    sana_account = make_account(
-        claim=toll, source=sana, document=document, quote="more than 30 civilians"
-    )
-    make_account(claim=toll, source=ministry, stance=Stance.ASSERTS)
-    coalition_account = make_account(
-        claim=perpetrator,
-        source=coalition,
-        stance=Stance.HEDGES,
-        document=document,
-        quote="it or partner forces may have conducted the strikes",
-    )
-    make_account(
-        claim=toll,
-        source=reuters,
-        stance=Stance.CANNOT_VERIFY,
-        document=document,
-        quote="could not independently verify",
-    )
-    flag = make_flag(
-        claim=toll, raised_by=reporter, reason=FlagReason.SINGLE_SOURCE, note="Only SANA."
-    )
-    return Newsroom(
-        government=government,
-        sana=sana,
-        ministry=ministry,
-        coalition=coalition,
-        reuters=reuters,
-        document=document,
-        event=event,
-        toll=toll,
-        perpetrator=perpetrator,
-        sana_account=sana_account,
-        coalition_account=coalition_account,
-        flag=flag,
-    )
+from tracker.models import Account, Claim
+from tracker.vocabularies import Aspect
 
 
 def account_row(account: Account) -> dict:

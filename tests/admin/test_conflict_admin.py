@@ -23,6 +23,17 @@ def compare_url(event) -> str:
 
 
 @pytest.fixture
+def newsroom(newsroom):
+    """The shared newsroom with nothing open, so the conflicts made below are the only ones:
+    the second toll archived, and the ministry's assertion of the perpetrator (which the
+    coalition's hedge holds in tension) removed."""
+    services.claim_archive(actor=None, claim=newsroom.article_toll)
+    services.account_remove(actor=None, account=newsroom.ministry_account)
+    assert not Finding.objects.filter(is_open=True).exists()
+    return newsroom
+
+
+@pytest.fixture
 def low_toll(newsroom) -> Claim:
     """Reuters says 3 were killed, against the Syrian government's more than 30: a conflict."""
     low = make_claim(text="3 were killed", aspect=Aspect.KILLED, event=newsroom.event,

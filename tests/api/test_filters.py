@@ -173,12 +173,14 @@ def test_account_filters(editor_api, newsroom):
 
 
 def test_flag_filters(editor_api, newsroom, editor):
-    other = make_flag(claim=newsroom.perpetrator, reason="single_source")
+    # The newsroom's flag is on the toll, for a single source.
+    other = make_flag(claim=newsroom.perpetrator, reason="no_independent_access")
     services.flag_resolve(actor=editor, flag=other)
     assert ids(editor_api, "/api/flags/?is_open=true") == {newsroom.flag.pk}
     assert ids(editor_api, "/api/flags/?is_open=false") == {other.pk}
     assert ids(editor_api, f"/api/flags/?claim={newsroom.perpetrator.pk}") == {other.pk}
-    assert ids(editor_api, "/api/flags/?reason=single_source") == {other.pk}
+    assert ids(editor_api, "/api/flags/?reason=no_independent_access") == {other.pk}
+    assert ids(editor_api, "/api/flags/?reason=single_source") == {newsroom.flag.pk}
 
 
 def test_conflict_filters(editor_api, newsroom):

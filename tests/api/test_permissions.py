@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from tests.api.conftest import Newsroom, etag_of
+from tests.api.conftest import etag_of
 from tests.factories import make_claim
+from tests.newsroom import Newsroom
 from tracker import services
 from tracker.models import Account, Claim, EntityAlias, Flag, NamedEntity, StatusChange, Suggestion
 from tracker.vocabularies import VerificationStatus

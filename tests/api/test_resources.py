@@ -1,6 +1,7 @@
 """Sources, documents, events, accounts, flags and conflicts over the API."""
 
-from tests.api.conftest import ARTICLE, etag_of
+from tests.api.conftest import etag_of
+from tests.newsroom import ARTICLE
 from tracker.models import Account, Document, Event, Finding, Source
 from tracker.vocabularies import Stance
 

@@ -18,7 +18,6 @@ import os
 import pytest
 from django.core.cache import cache
 
-from tests.api.conftest import newsroom  # noqa: F401 - a fixture, used by name
 from tests.factories import make_editor
 from tests.fuzz.driver import fuzz
 from tracker import services
@@ -46,7 +45,7 @@ def _no_throttles(settings):
 
 
 @pytest.mark.parametrize("role", ["editor", "reporter"])
-def test_the_api_holds_up_to_fuzzing(role, newsroom, reporter):  # noqa: F811
+def test_the_api_holds_up_to_fuzzing(role, newsroom, reporter):
     user = make_editor(username="fuzzing-editor") if role == "editor" else reporter
     token, key = services.api_token_create(actor=None, user=user, name="fuzzer")
 

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.admin.conftest import claim_post_data, logged_in, newsroom  # noqa: F401 - fixture
+from tests.admin.conftest import claim_post_data
 from tests.factories import make_account, make_claim, make_document, make_flag, make_source
 from tracker import services
 from tracker.models import Account, Claim, Document, Flag, StatusChange, Suggestion
@@ -47,7 +47,7 @@ def document_form(**fields) -> str:
 
 
 class TestFormBodies:
-    def test_nul_in_a_pasted_text_is_400(self, editor_client, newsroom):  # noqa: F811
+    def test_nul_in_a_pasted_text_is_400(self, editor_client, newsroom):
         before = snapshot()
         body = document_form(text="Twelve\x00killed").encode()
         # The admin's forms are sent urlencoded: refused before the form sees them.
@@ -56,7 +56,7 @@ class TestFormBodies:
         assert "NUL" in response.text
         assert snapshot() == before
 
-    def test_nul_in_a_multipart_form_is_a_form_error(self, editor_client, newsroom):  # noqa: F811
+    def test_nul_in_a_multipart_form_is_a_form_error(self, editor_client, newsroom):
         before = snapshot()
         response = editor_client.post(reverse("admin:tracker_document_add"),
                                       {"title": "Report", "text": "Twelve\x00killed"})  # fmt: skip
@@ -64,7 +64,7 @@ class TestFormBodies:
         assert "Null characters are not allowed." in response.text
         assert snapshot() == before
 
-    def test_invalid_utf8_in_a_form_is_400(self, editor_client, newsroom):  # noqa: F811
+    def test_invalid_utf8_in_a_form_is_400(self, editor_client, newsroom):
         before = snapshot()
         body = document_form().encode() + b"&text=%FF%FE%20killed"
         response = raw_post(editor_client, reverse("admin:tracker_document_add"), body)
@@ -72,28 +72,28 @@ class TestFormBodies:
         assert "UTF-8" in response.text
         assert snapshot() == before
 
-    def test_invalid_utf8_in_a_status_rationale(self, editor_client, newsroom):  # noqa: F811
+    def test_invalid_utf8_in_a_status_rationale(self, editor_client, newsroom):
         before = snapshot()
         url = reverse("admin:tracker_claim_set_status", args=[newsroom.toll.pk])
         response = raw_post(editor_client, url, b"status=confirmed&rationale=%C3%28")
         assert response.status_code == 400
         assert snapshot() == before
 
-    def test_raw_non_utf8_bytes_in_a_flag_note(self, reporter_client, newsroom):  # noqa: F811
+    def test_raw_non_utf8_bytes_in_a_flag_note(self, reporter_client, newsroom):
         before = snapshot()
         url = reverse("admin:tracker_claim_flag", args=[newsroom.perpetrator.pk])
         response = raw_post(reporter_client, url, b"kind=other&reason=other&note=caf\xe9")
         assert response.status_code == 400
         assert snapshot() == before
 
-    def test_nul_in_a_claim_edit(self, editor_client, newsroom):  # noqa: F811
+    def test_nul_in_a_claim_edit(self, editor_client, newsroom):
         before = snapshot()
         url = reverse("admin:tracker_claim_change", args=[newsroom.perpetrator.pk])
         data = claim_post_data(newsroom.perpetrator, text="The coalition\x00 did it")
         assert raw_post(editor_client, url, urlencode(data, doseq=True).encode()).status_code == 400
         assert snapshot() == before
 
-    def test_an_oversize_form_is_400(self, editor_client, newsroom, settings):  # noqa: F811
+    def test_an_oversize_form_is_400(self, editor_client, newsroom, settings):
         settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
         before = snapshot()
         response = editor_client.post(reverse("admin:tracker_document_add"),
@@ -101,14 +101,14 @@ class TestFormBodies:
         assert response.status_code == 400
         assert snapshot() == before
 
-    def test_too_many_fields_is_400(self, editor_client, newsroom):  # noqa: F811
+    def test_too_many_fields_is_400(self, editor_client, newsroom):
         before = snapshot()
         body = "&".join(f"f{n}=x" for n in range(1_500)).encode()
         response = raw_post(editor_client, reverse("admin:tracker_document_add"), body)
         assert response.status_code == 400
         assert snapshot() == before
 
-    def test_a_huge_quote_is_a_form_error(self, editor_client, newsroom):  # noqa: F811
+    def test_a_huge_quote_is_a_form_error(self, editor_client, newsroom):
         before = snapshot()
         url = reverse("admin:tracker_claim_change", args=[newsroom.perpetrator.pk])
         row = {"claim": newsroom.perpetrator.pk, "source": newsroom.reuters.pk,
@@ -125,11 +125,11 @@ class TestQueries:
         "query",
         ["q=%00", "q=caf%E9", "status__exact=%00", "event=1%00", "o=%FF", "q=" + "%C3" * 3],
     )
-    def test_bad_bytes_in_a_list_query_are_400(self, editor_client, newsroom, query):  # noqa: F811
+    def test_bad_bytes_in_a_list_query_are_400(self, editor_client, newsroom, query):
         response = editor_client.get(f"{reverse('admin:tracker_claim_changelist')}?{query}")
         assert response.status_code == 400
 
-    def test_autocomplete_with_nul_is_400(self, editor_client, newsroom):  # noqa: F811
+    def test_autocomplete_with_nul_is_400(self, editor_client, newsroom):
         url = reverse("admin:autocomplete")
         query = "app_label=tracker&model_name=claim&field_name=event&term=%00"
         assert editor_client.get(f"{url}?{query}").status_code == 400
@@ -139,7 +139,7 @@ class TestQueries:
         assert response.status_code == 400
         assert "UTF-8" in response.json()["detail"]
 
-    def test_a_long_search_is_answered(self, editor_client, newsroom):  # noqa: F811
+    def test_a_long_search_is_answered(self, editor_client, newsroom):
         response = editor_client.get(reverse("admin:tracker_claim_changelist"), {"q": "x" * 5000})
         assert response.status_code == 200
 
