@@ -30,7 +30,7 @@ PAGES = [
     # its suggestions in two more queries). The page of text reads the accounts
     # and the suggestions quoted on it, the list of accounts a page of its own,
     # the captures one more (and the versions of its URL two, when it has one).
-    ("admin:tracker_document_change", "document", 11),
+    ("admin:tracker_document_change", "document", 14),  # candidates, captures, versions
     ("admin:tracker_suggestion_changelist", None, 9),
     ("admin:tracker_namedentity_changelist", None, 9),
     ("admin:tracker_namedentity_add", None, 6),
@@ -42,7 +42,7 @@ PAGES = [
     ("admin:tracker_source_change", "government", 14),
     ("admin:tracker_event_changelist", None, 9),
     ("admin:tracker_event_add", None, 6),
-    ("admin:tracker_event_change", "event", 9),
+    ("admin:tracker_event_change", "event", 10),  # the answer: summary and recorded grade
     ("admin:tracker_event_compare", "event", 15),
     ("admin:tracker_account_changelist", None, 8),
     ("admin:tracker_account_add", None, 6),

@@ -159,7 +159,9 @@ class TestSeveralClaims:
         ids = f"{newsroom.toll.pk},{newsroom.perpetrator.pk}"
         response = editor_client.post(BULK_URL, {"ids": ids, "status": "in_review"})
         assert response.status_code == 302
-        assert set(Claim.objects.values_list("status", flat=True)) == {"in_review"}
+        chosen = Claim.objects.filter(pk__in=[newsroom.toll.pk, newsroom.perpetrator.pk])
+        assert set(chosen.values_list("status", flat=True)) == {"in_review"}
+        assert Claim.objects.exclude(status="in_review").exists()  # the others were left alone
 
     def test_all_or_nothing(self, editor_client, editor, newsroom):
         services.claim_set_status(

@@ -51,6 +51,8 @@ _ERRORS = {
     412: OpenApiResponse(ErrorSerializer, "If-Match names an old version: the resource "
                          "changed since you read it. The response's ETag is the current one."),
     413: OpenApiResponse(ErrorSerializer, "The request body exceeds the upload limit."),
+    415: OpenApiResponse(ErrorSerializer, "The body is not in a media type this operation "
+                         "reads (a file upload must be multipart/form-data)."),
     428: OpenApiResponse(ErrorSerializer, "If-Match is missing (or `*`)."),
     429: OpenApiResponse(ErrorSerializer, "Too many requests; retry after the given time."),
 }  # fmt: skip

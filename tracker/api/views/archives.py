@@ -85,7 +85,7 @@ class ArchiveUploadView(APIView):
         },
         responses={
             200: OpenApiResponse(ArchiveImportSerializer, "What was stored and refused."),
-            **errors(400, 401, 403, 413, 429),
+            **errors(400, 401, 403, 413, 415, 429),
         },
     )
     def post(self, request: Request) -> Response:

@@ -106,7 +106,7 @@ class Command(BaseCommand):
             leave=False,
         )
         with bar:
-            return archive_ingest(
+            result = archive_ingest(
                 actor=None,
                 name=path.name,
                 path=path,
@@ -115,6 +115,9 @@ class Command(BaseCommand):
                 tool="manage.py ingest",
                 progress=lambda position: bar.update(position - bar.n),
             )
+            # tqdm redraws at most every 0.1 s: show the whole archive read before the bar goes.
+            bar.refresh()
+            return result
 
     def _ingest(self, report: Report, default_outlet: Source | None) -> services.CaptureResult:
         outlet = self._outlet(report.outlet_name) if report.outlet_name else default_outlet
