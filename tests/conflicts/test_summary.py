@@ -66,6 +66,17 @@ def test_the_reported_range_puts_its_ends_as_the_sources_did():
     assert agreement.details["reported_range"]["words"] == "more than 30 people"
 
 
+def test_a_range_open_at_both_ends_reads_from_its_extremes_not_as_unknown():
+    s = Scenario()
+    ministry, monitor, hospital = s.source("Ministry"), s.source("Monitor"), s.source("Hospital")
+    s.account(s.count(None, 2), ministry)  # "up to 2"
+    s.account(s.count(None, 5), monitor)
+    s.account(s.count(19, None), hospital)  # "at least 19"
+    (summary,) = s.compare().counts
+    assert summary.spread_words == "no more than 2 to at least 19 people"
+    assert "unknown" not in summary.spread_words
+
+
 def test_a_range_end_reads_more_than_only_when_every_source_giving_it_said_so():
     s = Scenario()
     agency, monitor = s.source("The agency"), s.source("The monitor")

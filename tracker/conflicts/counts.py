@@ -159,6 +159,8 @@ def _range_words(
     if spread is None:
         return ""
     claims = [prep.claims[account.claim_id] for account in accounts]
+    if spread.low is None and spread.high is None:
+        return _open_both_ways(claims, unit)
     at_low = [c for c in claims if c.count_min is not None and c.count_min == spread.low]
     at_high = [c for c in claims if c.count_max is not None and c.count_max == spread.high]
     return figure_words(
@@ -168,6 +170,21 @@ def _range_words(
         min_exclusive=bool(at_low) and all(c.min_exclusive for c in at_low),
         max_exclusive=bool(at_high) and all(c.max_exclusive for c in at_high),
     )
+
+
+def _open_both_ways(claims: list, unit: str) -> str:
+    """A range open at both ends ("up to 2" beside "at least 19") read from its two extremes.
+
+    Its interval is unbounded, but "an unknown number" would hide what was said:
+    the desk headlines the lowest ceiling and the highest floor.
+    """
+    ceiling = min((c for c in claims if c.count_min is None), key=lambda c: c.count_max)
+    floor = max((c for c in claims if c.count_max is None), key=lambda c: c.count_min)
+    low = figure_words(ceiling.count_min, ceiling.count_max, max_exclusive=ceiling.max_exclusive)
+    high = figure_words(
+        floor.count_min, floor.count_max, unit=unit, min_exclusive=floor.min_exclusive
+    )
+    return f"{low} to {high}"
 
 
 def _inconsistency(
