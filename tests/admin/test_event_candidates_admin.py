@@ -143,3 +143,18 @@ def test_the_page_costs_the_same_with_one_candidate_or_many(reporter_client, coa
         make_claim(text=f"Claim {n}", event=event)
     after, _ = queries_for(reporter_client, url)
     assert after == before
+
+
+def test_waiting_suggestions_are_named_above_the_form_with_the_way_to_the_event(
+    reporter_client, reporter, coalition
+):
+    document = ingest()
+    waiting = Suggestion.objects.filter(document=document, status="pending").count()
+    assert waiting >= 1
+    html = page(reporter_client, document).content.decode()
+    lead = html.index('id="decision-lead"')
+    assert f"{waiting} suggested account" in html[lead : lead + 200]
+    assert lead < html.index('name="title"') < html.index('id="event-candidates"')
+    for suggestion in Suggestion.objects.filter(document=document):
+        services.suggestion_reject(actor=reporter, suggestion=suggestion, note="Not an account")
+    assert 'id="decision-lead"' not in page(reporter_client, document).content.decode()
