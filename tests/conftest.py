@@ -8,6 +8,17 @@ DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _fast_passwords():
+    """Users are made with a cheap hash: most tests make one or two, and a full
+    PBKDF2 hash (about 0.4 s here) would be most of their time. The tests of
+    hashing itself (tests/services/test_api_tokens.py) choose their hashers."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def capture_root(tmp_path_factory):
     """Captures the tests write go to a folder of this run, never the operator's."""
     from django.conf import settings

@@ -16,13 +16,6 @@ from tracker import services
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The users the fixtures make would otherwise cost a full PBKDF2 hash each,
-    # most of a test's time; nothing here tests the hasher.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_throttles():
     # Throttle counters live in the cache; each test starts with none used.
     cache.clear()

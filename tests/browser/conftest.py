@@ -137,10 +137,3 @@ def watched(browser, live_server, request) -> Iterator[Watched]:
     finally:
         context.close()
     assert not watched.problems, "\n".join(watched.problems)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The journeys log in through the real form, so passwords are hashed; the
-    # hasher is not under test and PBKDF2 would cost most of the time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -15,8 +15,3 @@ def demo(db) -> Callable[..., Generated]:
         return generate(claims=claims, seed=seed, batch=batch)
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -21,7 +21,6 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture(autouse=True)
 def _setup(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # DRF's login throttle (per address) would answer first; this is about axes.
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,

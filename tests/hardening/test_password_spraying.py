@@ -21,7 +21,6 @@ SPRAYER = "203.0.113.66"
 
 @pytest.fixture(autouse=True)
 def _setup(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # DRF's own login throttle (per address, per minute) would answer first.
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
