@@ -11,27 +11,26 @@ from tracker.models import Account, Claim
 from tracker.vocabularies import Aspect
 
 
-def account_row(account: Account) -> dict:
-    """The inline form row of an existing account, as the claim page posts it."""
-    return {
-        "id": account.pk,
-        "claim": account.claim_id,
-        "source": account.source_id,
-        "stance": account.stance,
-        "document": account.document_id or "",
-        "quote": account.quote,
-        "quote_start": "" if account.quote_start is None else account.quote_start,
-        "intermediary": account.intermediary_id or "",
-        "said_on": account.said_on or "",
+def account_post_data(account: Account | None = None, **fields) -> dict:
+    """The account form's POST (its own page, linked from the claim page), ``fields`` changed."""
+    data = {
+        "claim": account.claim_id if account else "",
+        "source": account.source_id if account else "",
+        "stance": account.stance if account else "asserts",
+        "document": (account.document_id or "") if account else "",
+        "quote": account.quote if account else "",
+        "quote_start": ""
+        if account is None or account.quote_start is None
+        else account.quote_start,
+        "intermediary": (account.intermediary_id or "") if account else "",
+        "said_on": (account.said_on or "") if account else "",
     }
+    data.update(fields)
+    return data
 
 
-def claim_post_data(claim: Claim | None = None, *, rows=(), **fields) -> dict:
-    """A claim change (or add) form POST, with its accounts inline.
-
-    Existing accounts come first in ``rows`` (as ``account_row`` gives them), new
-    ones after; ``fields`` override the claim's own values.
-    """
+def claim_post_data(claim: Claim | None = None, **fields) -> dict:
+    """A claim change (or add) form POST, with ``fields`` changed."""
     data = {
         "text": claim.text if claim else "",
         "event": (claim.event_id or "") if claim else "",
@@ -44,17 +43,6 @@ def claim_post_data(claim: Claim | None = None, *, rows=(), **fields) -> dict:
     if claim and claim.count_approximate:
         data["count_approximate"] = "on"
     data.update(fields)
-    data.update(
-        {
-            "accounts-TOTAL_FORMS": len(rows),
-            "accounts-INITIAL_FORMS": sum(1 for row in rows if row.get("id")),
-            "accounts-MIN_NUM_FORMS": 0,
-            "accounts-MAX_NUM_FORMS": 1000,
-        }
-    )
-    for index, row in enumerate(rows):
-        for key, value in row.items():
-            data[f"accounts-{index}-{key}"] = value
     return data
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.admin.conftest import account_row, claim_post_data, queries_for
+from tests.admin.conftest import account_post_data, claim_post_data, queries_for
 from tests.factories import make_account, make_claim, make_flag, make_source
 from tracker import services
 from tracker.models import Account, Claim
@@ -178,8 +178,18 @@ class TestSearch:
         assert listed(editor_client.get(CHANGELIST, {"q": "Daesh"})) == set()
 
 
+def account_add_url(claim) -> str:
+    return f"{reverse('admin:tracker_account_add')}?claim={claim.pk}"
+
+
+def account_change_url(account) -> str:
+    return f"{reverse('admin:tracker_account_change', args=[account.pk])}?claim={account.claim_id}"
+
+
 class TestClaimPage:
-    def test_add_with_account_goes_through_services(self, editor_client, editor, newsroom):
+    def test_add_goes_through_services_and_opens_the_claim_for_its_accounts(
+        self, editor_client, editor, newsroom
+    ):
         data = claim_post_data(
             text="At least 35 civilians died",
             aspect=Aspect.KILLED,
@@ -187,42 +197,75 @@ class TestClaimPage:
             count_min=35,
             unit="people",
             named_parties=[newsroom.coalition.pk],
-            rows=[
-                {
-                    "source": newsroom.reuters.pk,
-                    "stance": Stance.CANNOT_VERIFY,
-                    "document": newsroom.document.pk,
-                    "quote": "could not independently verify the reports",
-                }
-            ],
         )
         response = editor_client.post(reverse("admin:tracker_claim_add"), data)
         assert response.status_code == 302, response.context and response.context["errors"]
         claim = Claim.objects.get(text="At least 35 civilians died")
+        # A new claim has nobody saying it yet: its page is where they are added.
+        assert response["Location"] == f"{change_url(claim)}#accounts"
         assert claim.created_by == editor
         assert list(claim.named_parties.all()) == [newsroom.coalition]
+        assert {record.history_user for record in claim.history.all()} == {editor}
+
+        page = editor_client.get(change_url(claim)).content.decode()
+        assert "No accounts yet" in page
+        assert f'href="{account_add_url(claim)}"' in page.replace("&amp;", "&")
+        form = editor_client.get(account_add_url(claim))
+        assert form.context["adminform"].form.initial["claim"] == str(claim.pk)
+        response = editor_client.post(
+            account_add_url(claim),
+            account_post_data(
+                claim=claim.pk,
+                source=newsroom.reuters.pk,
+                stance=Stance.CANNOT_VERIFY,
+                document=newsroom.document.pk,
+                quote="could not independently verify the reports",
+            ),
+        )
+        assert response["Location"] == f"{change_url(claim)}#accounts"
         account = claim.accounts.get()
         assert (account.quote_start, account.created_by) == (
             newsroom.document.text.index("could not independently"),
             editor,
         )
-        assert {record.history_user for record in claim.history.all()} == {editor}
 
-    def test_edit_claim_and_account(self, editor_client, editor, newsroom):
+    def test_the_page_reads_who_says_what_before_the_form(self, editor_client, newsroom):
         toll = newsroom.toll
-        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
-        rows[0]["stance"] = Stance.HEDGES
-        rows[0]["quote"] = "mostly women and children"
-        data = claim_post_data(toll, rows=rows, text="More than 30 people were killed")
-        response = editor_client.post(change_url(toll), data)
-        assert response.status_code == 302
+        body = editor_client.get(change_url(toll)).content.decode()
+        accounts = body.index('id="accounts"')
+        assert body.index('id="conflicts"') < accounts < body.index('id="claim_form"')
+        table = body[accounts : body.index("</section>", accounts)]
+        for account in toll.accounts.select_related("source"):
+            assert account.source.name in table
+            assert f'<mark class="tracker-quote">{account.quote}</mark>' in table
+            assert f'href="{account_change_url(account)}"' in table.replace("&amp;", "&")
+        # The page edits the claim, not its accounts.
+        assert "accounts-TOTAL_FORMS" not in body
+
+    def test_edit_claim_then_account(self, editor_client, editor, newsroom):
+        toll = newsroom.toll
+        data = claim_post_data(toll, text="More than 30 people were killed")
+        assert editor_client.post(change_url(toll), data).status_code == 302
         toll.refresh_from_db()
         assert toll.text == "More than 30 people were killed"
-        account = Account.objects.get(pk=rows[0]["id"])
+
+        account = toll.accounts.order_by("pk").first()
+        data = account_post_data(account, stance=Stance.HEDGES, quote="mostly women and children")
+        response = editor_client.post(account_change_url(account), data)
+        assert response["Location"] == f"{change_url(toll)}#accounts"
+        account.refresh_from_db()
         # A new quote is located again: the old offsets went with the old words.
         assert account.stance == Stance.HEDGES
         assert account.quote_start == newsroom.document.text.index("mostly women")
         assert account.history.latest().history_user == editor
+
+    def test_an_account_form_opened_from_the_accounts_list_returns_there(
+        self, editor_client, newsroom
+    ):
+        account = newsroom.toll.accounts.order_by("pk").first()
+        url = reverse("admin:tracker_account_change", args=[account.pk])
+        response = editor_client.post(url, account_post_data(account, stance=Stance.HEDGES))
+        assert response["Location"] == reverse("admin:tracker_account_changelist")
 
     def test_status_is_not_in_the_form(self, editor_client, newsroom):
         data = claim_post_data(newsroom.toll, status="confirmed")
@@ -233,27 +276,19 @@ class TestClaimPage:
     def test_quote_not_in_document_is_an_error_and_nothing_is_written(
         self, editor_client, newsroom
     ):
-        toll = newsroom.toll
-        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
-        rows.append(
-            {
-                "source": newsroom.coalition.pk,
-                "stance": Stance.DENIES,
-                "document": newsroom.document.pk,
-                "quote": "words nobody wrote",
-            }
-        )
         before = (Account.objects.count(), Account.history.count())
-        data = claim_post_data(toll, rows=rows, text="Edited in the same save")
-        response = editor_client.post(change_url(toll), data)
+        data = account_post_data(
+            claim=newsroom.toll.pk,
+            source=newsroom.coalition.pk,
+            stance=Stance.DENIES,
+            document=newsroom.document.pk,
+            quote="words nobody wrote",
+        )
+        response = editor_client.post(account_add_url(newsroom.toll), data)
         assert response.status_code == 200
-        inline = response.context["inline_admin_formsets"][0].formset
-        assert inline.forms[len(rows) - 1].errors["quote"] == [
+        assert response.context["adminform"].form.errors["quote"] == [
             "The quote does not occur in the document's text."
         ]
-        assert "Nothing was saved" in response.content.decode()
-        toll.refresh_from_db()
-        assert toll.text == "More than 30 civilians were killed"
         assert (Account.objects.count(), Account.history.count()) == before
 
     def test_service_error_on_the_claim_itself(self, editor_client, newsroom):
@@ -264,22 +299,20 @@ class TestClaimPage:
             "The maximum (10) is below the minimum (50)."
         ]
 
-    def test_editor_removes_an_account(self, editor_client, newsroom):
+    def test_editor_removes_an_account_and_is_back_on_the_claim(self, editor_client, newsroom):
         toll = newsroom.toll
-        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
-        rows[1]["DELETE"] = "on"
-        response = editor_client.post(change_url(toll), claim_post_data(toll, rows=rows))
-        assert response.status_code == 302
-        assert not Account.objects.filter(pk=rows[1]["id"]).exists()
+        account = toll.accounts.order_by("pk").last()
+        delete = reverse("admin:tracker_account_delete", args=[account.pk])
+        response = editor_client.post(delete, {"post": "yes"})
+        assert response["Location"] == f"{change_url(toll)}#accounts"
+        assert not Account.objects.filter(pk=account.pk).exists()
 
     def test_reporter_cannot_remove_an_account(self, reporter_client, newsroom):
-        toll = newsroom.toll
-        response = reporter_client.get(change_url(toll))
-        assert not response.context["inline_admin_formsets"][0].formset.can_delete
-        rows = [account_row(a) for a in toll.accounts.order_by("pk")]
-        rows[1]["DELETE"] = "on"
-        reporter_client.post(change_url(toll), claim_post_data(toll, rows=rows))
-        assert Account.objects.filter(pk=rows[1]["id"]).exists()
+        account = newsroom.toll.accounts.order_by("pk").last()
+        delete = reverse("admin:tracker_account_delete", args=[account.pk])
+        assert reporter_client.get(delete).status_code == 403
+        assert reporter_client.post(delete, {"post": "yes"}).status_code == 403
+        assert Account.objects.filter(pk=account.pk).exists()
 
     def test_page_shows_open_flags_and_history(self, editor_client, editor, newsroom):
         services.claim_set_status(

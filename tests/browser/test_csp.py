@@ -31,9 +31,9 @@ def test_admin_scripts_run_under_the_policy(watched):
     make_editor(username="edna")
     watched.log_in("edna")
     page = watched.page
-    # The claim form's inline rows and the sidebar filter are the admin's JavaScript.
-    watched.goto("/admin/tracker/claim/add/")
-    rows = page.locator("tr.dynamic-accounts")
+    # The source form's alias rows and the sidebar filter are the admin's JavaScript.
+    watched.goto("/admin/tracker/source/add/")
+    rows = page.locator("tr.dynamic-aliases")
     before = rows.count()
     # inlines.js draws this button; it exists only if the script ran.
     page.locator(".add-row a.addlink").click()
@@ -43,4 +43,4 @@ def test_admin_scripts_run_under_the_policy(watched):
     # nav_sidebar.js hides the models that do not match.
     assert sidebar.get_by_role("link", name="Sources", exact=True).is_visible()
     assert not sidebar.get_by_role("link", name="Claims", exact=True).is_visible()
-    watched.shot("claim-add")
+    watched.shot("source-add")

@@ -68,6 +68,8 @@ def test_reporter_pastes_accepts_and_flags(watched):
     # Flag the claim: "Could not verify…", then the reason, two clicks.
     watched.goto(f"/admin/tracker/claim/{account.claim_id}/change/")
     assert page.get_by_role("link", name="Set status…").count() == 0
+    # The page reads who says it, above the form that edits the claim.
+    assert "Syrian Observatory for Human Rights" in page.locator("#accounts").inner_text()
     page.locator(".tracker-flag-menu summary").click()
     watched.shot("flag-menu")
     page.locator(".tracker-flag-options").get_by_role("button", name="Single source").click()

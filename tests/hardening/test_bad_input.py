@@ -110,11 +110,11 @@ class TestFormBodies:
 
     def test_a_huge_quote_is_a_form_error(self, editor_client, newsroom):
         before = snapshot()
-        url = reverse("admin:tracker_claim_change", args=[newsroom.perpetrator.pk])
+        url = f"{reverse('admin:tracker_account_add')}?claim={newsroom.perpetrator.pk}"
         row = {"claim": newsroom.perpetrator.pk, "source": newsroom.reuters.pk,
                "stance": "asserts", "document": newsroom.document.pk, "quote": "x" * 200_000,
                "quote_start": "", "intermediary": "", "said_on": ""}  # fmt: skip
-        response = editor_client.post(url, claim_post_data(newsroom.perpetrator, rows=[row]))
+        response = editor_client.post(url, row)
         assert response.status_code == 200  # the form again, with its error
         assert response.context["errors"]
         assert snapshot() == before

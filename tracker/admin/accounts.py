@@ -1,14 +1,15 @@
-"""Accounts: inline on the claim page, and a list of their own."""
+"""Accounts: a list and a form of their own; the claim page lists its accounts and links here."""
 
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 
 from tracker import selectors, services
-from tracker.admin.base import HistoryAdmin, ServiceInline, form_values
+from tracker.admin.base import HistoryAdmin, form_values
 from tracker.admin.display import admin_link, shorten
-from tracker.admin.paging import PagedInline
 from tracker.models import Account, Document
 
 ACCOUNT_FIELDS = (
@@ -59,41 +60,6 @@ class LightDocumentChoices:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class AccountInline(LightDocumentChoices, PagedInline, ServiceInline, admin.TabularInline):
-    model = Account
-    # A much-reported claim gathers hundreds of accounts: its page shows them 50 at a time.
-    page_param = "accounts_page"
-    fields = ACCOUNT_FIELDS
-    autocomplete_fields = ("source", "intermediary", "document")
-    extra = 1
-    show_change_link = True
-
-    def get_queryset(self, request):
-        # The row title is str(account), which reads the source and the claim.
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("source", "claim", "intermediary", "document")
-            .defer("document__text")
-        )
-
-    def get_formset(self, request, obj=None, **kwargs):
-        kwargs.setdefault("widgets", _quote_widgets())
-        kwargs.setdefault("help_texts", {"quote": QUOTE_HELP})
-        return super().get_formset(request, obj, **kwargs)
-
-    def service_add(self, request, parent, form):
-        return services.account_add(
-            actor=request.user, claim=parent, **form_values(form, ACCOUNT_FIELDS)
-        )
-
-    def service_update(self, request, obj, form):
-        services.account_update(actor=request.user, account=obj, **account_changes(form))
-
-    def service_remove(self, request, obj):
-        services.account_remove(actor=request.user, account=obj)
-
-
 @admin.register(Account)
 class AccountAdmin(LightDocumentChoices, HistoryAdmin):
     list_display = ("account", "claim_link", "source", "stance", "intermediary", "document")
@@ -135,3 +101,40 @@ class AccountAdmin(LightDocumentChoices, HistoryAdmin):
 
     def delete_model(self, request, obj):
         services.account_remove(actor=request.user, account=obj)
+        request.account_claim_id = obj.claim_id
+
+    # -- back to the claim ------------------------------------------------
+    # The claim page lists its accounts and links to these forms with
+    # ?claim=<id>; saving one goes back to the claim, where it is read.
+
+    def _back_to_claim(self, request) -> HttpResponseRedirect | None:
+        if {"_continue", "_addanother", "_saveasnew"} & request.POST.keys():
+            return None
+        claim_id = request.GET.get("claim", "")
+        if not claim_id.isdigit():
+            return None
+        url = reverse("admin:tracker_claim_change", args=[int(claim_id)])
+        return HttpResponseRedirect(f"{url}#accounts")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        back = self._back_to_claim(request)
+        if back is not None:
+            self.message_user(request, f"Account added: {obj}.", messages.SUCCESS)
+            return back
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        back = self._back_to_claim(request)
+        if back is not None:
+            self.message_user(request, f"Account changed: {obj}.", messages.SUCCESS)
+            return back
+        return super().response_change(request, obj)
+
+    def response_delete(self, request, obj_display, obj_id):
+        # An account is removed from its claim's page of accounts: go back there.
+        claim_id = getattr(request, "account_claim_id", None)
+        if claim_id is None:
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(request, f"Account removed: {obj_display}.", messages.SUCCESS)
+        url = reverse("admin:tracker_claim_change", args=[claim_id])
+        return HttpResponseRedirect(f"{url}#accounts")

@@ -11,12 +11,12 @@ from django.utils.html import format_html
 
 from tracker import selectors, services
 from tracker.admin import claim_views
-from tracker.admin.accounts import AccountInline
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import basis_label, conflict_badges, kind_label, severity_badge
-from tracker.admin.display import counted, shorten, user_name, with_badges
+from tracker.admin.display import counted, shorten, with_badges
 from tracker.admin.display import status_badge as badge_html
 from tracker.admin.event_compare import compare_url
+from tracker.admin.evidence import AccountEvidence, account_evidence
 from tracker.admin.filters import ArchivedFilter, OpenConflictFilter, OpenFlagsFilter
 from tracker.admin.large_lists import (
     EstimatedCountPaginator,
@@ -31,6 +31,14 @@ from tracker.selectors.claims import claimreview_queryset
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
 from tracker.vocabularies import FlagReason
+
+
+def counts_line(claim: Claim) -> str:
+    return (
+        f"{counted(claim.account_count, 'account')} from "
+        f"{counted(claim.independent_sources, 'independent source')}; "
+        f"{counted(claim.open_flag_count, 'open flag')}"
+    )
 
 
 @built_once
@@ -53,6 +61,8 @@ class ClaimPageTools:
         self.can_flag = user.has_perm("tracker.add_flag")
         self.can_resolve = user.has_perm("tracker.resolve_flag")
         self.can_acknowledge = user.has_perm("tracker.acknowledge_finding")
+        self.can_add_account = user.has_perm("tracker.add_account")
+        self.can_change_account = user.has_perm("tracker.change_account")
         # "Other" needs a note, so it opens the form instead of posting at once.
         self.quick_reasons = [c for c in FlagReason.choices if c[0] != FlagReason.OTHER]
 
@@ -68,6 +78,27 @@ class ClaimPageTools:
             noun="open flags",
             anchor="open-flags",
         )
+
+    @cached_property
+    def accounts(self) -> ListPage:
+        return ListPage(
+            self.request,
+            selectors.claim_accounts(claim_id=self.claim_id),
+            param="accounts_page",
+            noun="accounts",
+            anchor="accounts",
+        )
+
+    @cached_property
+    def account_rows(self) -> list[AccountEvidence]:
+        """The page's accounts as an editor reads them: who, for whom, the quote in its words."""
+        event_id = self.claim.event_id if self.claim else None
+        return account_evidence(self.accounts.items, selectors.event_party_roots(event_id=event_id))
+
+    @property
+    def add_account_url(self) -> str:
+        # The account form comes back here when it was opened from this page.
+        return f"{reverse('admin:tracker_account_add')}?claim={self.claim_id}"
 
     @cached_property
     def findings(self) -> ListPage:
@@ -92,6 +123,24 @@ class ClaimPageTools:
         if self.claim is None or self.claim.event_id is None:
             return ""
         return compare_url(self.claim.event_id)
+
+    @property
+    def status_badge(self):
+        return badge_html(self.claim.status) if self.claim else ""
+
+    @property
+    def counts(self) -> str:
+        return counts_line(self.claim) if self.claim else ""
+
+    @property
+    def accounts_changed(self) -> str:
+        changed = self.claim.accounts_changed_at if self.claim else None
+        if changed is None:
+            return ""
+        return (
+            f"Its accounts changed on {changed:%Y-%m-%d %H:%M}, after the verdict: "
+            "it needs a fresh look."
+        )
 
     @property
     def suggested_badge(self):
@@ -162,12 +211,10 @@ class ClaimAdmin(HistoryAdmin):
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     autocomplete_fields = ("event", "named_parties")
-    inlines = (AccountInline,)
+    # Accounts are read on the claim page, not edited in it: each row links to
+    # its own form, and "Add an account" opens one for this claim. An editable
+    # row per account made the page a data-entry grid (and most of its cost).
     readonly_fields = (
-        "status_badge",
-        "counts",
-        "accounts_changed",
-        "archived_state",
         "created_by",
         "created_at",
         "updated_at",
@@ -212,13 +259,8 @@ class ClaimAdmin(HistoryAdmin):
             ),
         ]
         if obj is not None:
-            fieldsets += [
-                (
-                    "Verification",
-                    {"fields": ("status_badge", "counts", "accounts_changed", "archived_state")},
-                ),
-                ("Record", {"fields": ("created_by", "created_at", "updated_at")}),
-            ]
+            # Where the claim stands (status, counts, archived) leads the page, above the form.
+            fieldsets += [("Record", {"fields": ("created_by", "created_at", "updated_at")})]
         return fieldsets
 
     def get_queryset(self, request):
@@ -284,26 +326,6 @@ class ClaimAdmin(HistoryAdmin):
             return 0
         return format_html('<span class="tracker-flag-count">{}</span>', obj.open_flag_count)
 
-    @admin.display(description="accounts")
-    def counts(self, obj: Claim) -> str:
-        return (
-            f"{counted(obj.account_count, 'account')} from "
-            f"{counted(obj.independent_sources, 'independent source')}; "
-            f"{counted(obj.open_flag_count, 'open flag')}"
-        )
-
-    @admin.display(description="accounts changed since the verdict")
-    def accounts_changed(self, obj: Claim) -> str:
-        if obj.accounts_changed_at is None:
-            return "No"
-        return f"Yes, on {obj.accounts_changed_at:%Y-%m-%d %H:%M}: the verdict needs a fresh look"
-
-    @admin.display(description="archived")
-    def archived_state(self, obj: Claim) -> str:
-        if obj.archived_at is None:
-            return "No"
-        return f"Archived {obj.archived_at:%Y-%m-%d %H:%M} by {user_name(obj.archived_by)}"
-
     # -- writes ------------------------------------------------------------
 
     def service_create(self, request, values):
@@ -313,6 +335,16 @@ class ClaimAdmin(HistoryAdmin):
         return services.claim_update(actor=request.user, claim=obj, **changes)
 
     # -- the claim page ----------------------------------------------------
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # A new claim has nobody saying it yet: its page is where accounts are added.
+        if request.POST.keys() & {"_addanother", "_popup"} or "_popup" in request.GET:
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request, f"Claim added: {shorten(obj.text, 80)}. Now add who says it.", messages.SUCCESS
+        )
+        url = reverse("admin:tracker_claim_change", args=[obj.pk])
+        return HttpResponseRedirect(f"{url}#accounts")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         context = dict(extra_context or {})

@@ -10,7 +10,7 @@ The admin reads through the names gathered here; everything else imports
 from the entity's module.
 """
 
-from tracker.selectors.accounts import account_list_queryset
+from tracker.selectors.accounts import account_list_queryset, claim_accounts
 from tracker.selectors.claims import (
     claim_list_queryset,
     claim_open_flags,
@@ -39,7 +39,7 @@ from tracker.selectors.events import (
     event_list_queryset,
     event_with_parties,
 )
-from tracker.selectors.evidence import ClaimEvidence, claim_evidence
+from tracker.selectors.evidence import ClaimEvidence, claim_evidence, event_party_roots
 from tracker.selectors.findings import (
     claim_findings,
     finding_list_queryset,
@@ -53,6 +53,7 @@ __all__ = [
     "ClaimEvidence",
     "EventComparisonData",
     "account_list_queryset",
+    "claim_accounts",
     "claim_evidence",
     "claim_findings",
     "claim_list_queryset",
@@ -74,6 +75,7 @@ __all__ = [
     "event_comparison",
     "event_detail_queryset",
     "event_list_queryset",
+    "event_party_roots",
     "event_with_parties",
     "finding_list_queryset",
     "flag_list_queryset",

@@ -24,3 +24,14 @@ def accounts_with_summaries() -> QuerySet[Account]:
         .defer("document__text")
         .order_by("pk")
     )
+
+
+def claim_accounts(*, claim_id: int) -> QuerySet[Account]:
+    """A claim's accounts in the order they were added, with what the claim page
+    shows of each: the source up to its root, the relay and the document (its
+    text too, for the words around each quote)."""
+    return (
+        Account.objects.filter(claim_id=claim_id)
+        .select_related("source", "source__root", "intermediary", "document")
+        .order_by("pk")
+    )

@@ -8,6 +8,7 @@ size: the accounts are capped, and the page says how many it left out.
 from dataclasses import dataclass
 
 from tracker.models import Account, Finding, Flag, Source
+from tracker.selectors.accounts import claim_accounts
 from tracker.selectors.claims import claim_open_flags
 from tracker.selectors.findings import claim_findings
 
@@ -35,16 +36,17 @@ def root_of(source: Source) -> int:
     return source.root_id or source.pk
 
 
+def event_party_roots(*, event_id: int | None) -> frozenset[int]:
+    """The roots of an event's parties: an account whose speaker shares one is interested."""
+    if event_id is None:
+        return frozenset()
+    parties = Source.objects.filter(events_as_party=event_id).values_list("pk", "root_id")
+    return frozenset(root or pk for pk, root in parties)
+
+
 def claim_evidence(*, claim_id: int, event_id: int | None) -> ClaimEvidence:
-    accounts = list(
-        Account.objects.filter(claim_id=claim_id)
-        .select_related("source", "source__root", "intermediary", "document")
-        .order_by("pk")[: EVIDENCE_ACCOUNTS + 1]
-    )
-    party_roots: frozenset[int] = frozenset()
-    if event_id is not None:
-        parties = Source.objects.filter(events_as_party=event_id).values_list("pk", "root_id")
-        party_roots = frozenset(root or pk for pk, root in parties)
+    accounts = list(claim_accounts(claim_id=claim_id)[: EVIDENCE_ACCOUNTS + 1])
+    party_roots = event_party_roots(event_id=event_id)
     findings = list(claim_findings(claim_id=claim_id)[: EVIDENCE_FINDINGS + 1])
     return ClaimEvidence(
         accounts=accounts[:EVIDENCE_ACCOUNTS],
