@@ -26,6 +26,10 @@ class VerificationStatus(models.TextChoices):
     FALSE = "false", "False"
 
 
+# The statuses that are no verdict: nothing is published, nothing is certified.
+NO_VERDICT = frozenset({VerificationStatus.UNVERIFIED, VerificationStatus.IN_REVIEW})
+
+
 class Stance(models.TextChoices):
     ASSERTS = "asserts", "Asserts"
     HEDGES = "hedges", "Hedges"

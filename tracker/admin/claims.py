@@ -30,7 +30,7 @@ from tracker.selectors._built_once import built_once
 from tracker.selectors.claims import claimreview_queryset
 from tracker.services.claims import CLAIM_EDITABLE
 from tracker.services.verdicts import SUBSTANCE_FIELDS, has_verdict, may_change_judged_substance
-from tracker.vocabularies import FlagReason
+from tracker.vocabularies import NO_VERDICT, FlagReason
 
 
 def counts_line(claim: Claim) -> str:
@@ -161,13 +161,21 @@ class ClaimPageTools:
     @cached_property
     def claimreview_json_ld(self) -> str:
         """The published verdict as JSON-LD, safe to embed in a page; "" without a verdict."""
-        claim = claimreview_queryset().filter(pk=self.claim_id).first()
+        shown = self.claim
+        if shown is None or shown.archived_at or shown.status in NO_VERDICT:
+            return ""  # nothing is published: no need to ask
+        # A claim whose accounts fit on the page's one page of them publishes
+        # those: the verdict's dates are all that is left to read.
+        complete = self.accounts.page_count == 1
+        rows = claimreview_queryset().filter(pk=self.claim_id)
+        claim = (rows.prefetch_related(None) if complete else rows).first()
         if claim is None:
             return ""
         api_url = self.request.build_absolute_uri(
             reverse("api:claim-claimreview", kwargs={"pk": claim.pk})
         )
-        review = claim_review(claim, url=public_url(claim, api_url), accounts=claim.api_accounts)
+        accounts = self.accounts.items if complete else claim.api_accounts
+        review = claim_review(claim, url=public_url(claim, api_url), accounts=accounts)
         return json_ld_for_script(review)
 
     @cached_property

@@ -16,7 +16,7 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from tracker.models import Account, Assignment, Claim, Document, Finding, Suggestion
-from tracker.vocabularies import SuggestionStatus, VerificationStatus
+from tracker.vocabularies import NO_VERDICT, SuggestionStatus, VerificationStatus
 
 COUNT_CAP = 1000
 MAX_PAGE = 200
@@ -24,7 +24,6 @@ MAX_PAGE = 200
 # in runs of their suggestions), and at most this many steps.
 SUGGESTION_CHUNK = 500
 SUGGESTION_STEPS = 4
-NO_VERDICT = (VerificationStatus.UNVERIFIED, VerificationStatus.IN_REVIEW)
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,13 @@ from django.utils import timezone
 
 from tracker.models import Claim, StatusChange
 from tracker.services._common import Actor, history_user
-from tracker.vocabularies import VerificationStatus
+from tracker.vocabularies import NO_VERDICT, VerificationStatus
 
 # What a verdict is about; in the order a rationale names them.
 SUBSTANCE_FIELDS = (
     "text", "aspect", "event", "count_min", "count_max", "count_approximate",
     "count_min_exclusive", "count_max_exclusive", "unit", "named_parties",
 )  # fmt: skip
-NO_VERDICT = frozenset({VerificationStatus.UNVERIFIED, VerificationStatus.IN_REVIEW})
 
 
 def has_verdict(claim: Claim) -> bool:

@@ -5,10 +5,9 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from tracker.models import Claim, StatusChange
 from tracker.selectors.accounts import accounts_with_summaries
 from tracker.selectors.claims.lists import claim_list_with_conflict_queryset
-from tracker.vocabularies import VerificationStatus
+from tracker.vocabularies import NO_VERDICT
 
 # Statuses that are not (yet) a verdict: nothing to publish about them.
-NO_VERDICT = (VerificationStatus.UNVERIFIED, VerificationStatus.IN_REVIEW)
 
 
 def claim_export_queryset() -> QuerySet[Claim]:
