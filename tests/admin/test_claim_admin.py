@@ -259,6 +259,12 @@ class TestClaimPage:
         assert account.quote_start == newsroom.document.text.index("mostly women")
         assert account.history.latest().history_user == editor
 
+    def test_save_and_add_another_stays_with_the_claim(self, editor_client, newsroom):
+        data = account_post_data(claim=newsroom.toll.pk, source=newsroom.reuters.pk)
+        response = editor_client.post(account_add_url(newsroom.toll), {**data, "_addanother": "1"})
+        assert response["Location"] == account_add_url(newsroom.toll)
+        assert newsroom.toll.accounts.filter(source=newsroom.reuters).exists()
+
     def test_an_account_form_opened_from_the_accounts_list_returns_there(
         self, editor_client, newsroom
     ):

@@ -117,6 +117,11 @@ class AccountAdmin(LightDocumentChoices, HistoryAdmin):
         return HttpResponseRedirect(f"{url}#accounts")
 
     def response_add(self, request, obj, post_url_continue=None):
+        claim_id = request.GET.get("claim", "")
+        if "_addanother" in request.POST and claim_id.isdigit():
+            # Another account of the same claim: the next form is for it too.
+            self.message_user(request, f"Account added: {obj}.", messages.SUCCESS)
+            return HttpResponseRedirect(f"{request.path}?claim={int(claim_id)}")
         back = self._back_to_claim(request)
         if back is not None:
             self.message_user(request, f"Account added: {obj}.", messages.SUCCESS)
