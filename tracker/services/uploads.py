@@ -38,6 +38,18 @@ def upload_too_large_message(size: int) -> str:
     )
 
 
+def declared_type_of(upload) -> str:
+    """The Content-Type a Django upload was sent with, charset and all.
+
+    Django's multipart parser keeps the charset apart, as bytes.
+    """
+    declared = upload.content_type or ""
+    charset = upload.charset
+    if isinstance(charset, bytes):
+        charset = charset.decode("ascii", "replace")
+    return f"{declared}; charset={charset}" if charset else declared
+
+
 def document_upload(
     *,
     actor: Actor,
