@@ -54,7 +54,9 @@ class DocumentAddForm(ServiceModelForm):
             if name in self.fields:
                 self.fields[name].required = False
         if "title" in self.fields:
-            self.fields["title"].help_text = "For an uploaded page, left empty: its <title>."
+            self.fields[
+                "title"
+            ].help_text = "Left empty for an uploaded page: the title the page gives itself."
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
