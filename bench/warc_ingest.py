@@ -3,6 +3,7 @@
     createdb -h 127.0.0.1 -U postgres tracker_bench_warc
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench_warc \\
         .venv/bin/python bench/warc_ingest.py --sizes 20 200 --json bench/results/warc.json
+    .venv/bin/python bench/warc_ingest.py --sizes 20 --wacz --no-ingest
 
 For each size it writes a WARC.gz the way crawls look (an HTML page, then
 its images and scripts: about 5% of the bytes are pages, the rest media that
@@ -13,6 +14,9 @@ resident size is its own:
 - ingest: ``manage.py ingest FILE`` into the database of DATABASE_URL, which
   must be a scratch database whose name contains "bench" (the archive's
   pages are stored there, and the captures under --dir).
+
+With ``--wacz`` the same WARC.gz goes inside a WACZ whose datapackage.json
+lists its SHA-256, which the read checks (streaming) before reading records.
 
 Peak memory is the child's maximum resident set size (``wait4``). Flat means
 the 200 MB figure stays near the 20 MB one while the archive is ten times
@@ -67,6 +71,39 @@ def write_archive(path: Path, megabytes: float, seed: int = 1) -> dict[str, int]
     return {"bytes": path.stat().st_size, "pages": pages, "records": records}
 
 
+def wrap_wacz(warc: Path, path: Path) -> None:
+    """A WACZ around ``warc`` (stored, as WACZ writers do), its datapackage.json hashed.
+
+    Both the hash and the zip are written a block at a time: the bench never
+    holds the archive in memory.
+    """
+    import hashlib
+    import zipfile
+
+    digest = hashlib.sha256()
+    with warc.open("rb") as source:
+        while block := source.read(1024 * 1024):
+            digest.update(block)
+    member = f"archive/{warc.name}"
+    pages = b'{"format": "json-pages-1.0", "id": "pages"}\n{"url": "https://news.example/1"}\n'
+    package = {
+        "profile": "data-package",
+        "wacz_version": "1.1.1",
+        "resources": [
+            {"path": member, "hash": f"sha256:{digest.hexdigest()}", "bytes": warc.stat().st_size},
+            {
+                "path": "pages/pages.jsonl",
+                "hash": f"sha256:{hashlib.sha256(pages).hexdigest()}",
+                "bytes": len(pages),
+            },
+        ],
+    }
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.write(warc, member)
+        archive.writestr("pages/pages.jsonl", pages)
+        archive.writestr("datapackage.json", json.dumps(package))
+
+
 def _child(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     """Run ``command``; its wall time, peak RSS in bytes, and output."""
     start = time.perf_counter()
@@ -96,6 +133,11 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, help="Where archives and captures go (a temp dir).")
     parser.add_argument("--json", type=Path, help="Write the figures to this file.")
     parser.add_argument("--no-ingest", action="store_true", help="Measure reading only.")
+    parser.add_argument(
+        "--wacz",
+        action="store_true",
+        help="Measure the same WARC.gz inside a WACZ (its datapackage.json hash checked).",
+    )
     parser.add_argument("--read-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.read_only:
@@ -115,6 +157,12 @@ def main() -> None:
     for size in args.sizes:
         path = folder / f"bench-{size:g}mb.warc.gz"
         made = write_archive(path, size)
+        if args.wacz:
+            wacz = path.with_name(path.name.replace(".warc.gz", ".wacz"))
+            wrap_wacz(path, wacz)
+            path.unlink()
+            path = wacz
+            made["bytes"] = path.stat().st_size
         row: dict[str, float | int | str] = {"archive": path.name, **made}
         seconds, rss, output = _child([python, __file__, "--read-only", str(path)], env)
         read = json.loads(output.strip().splitlines()[-1])

@@ -1,13 +1,16 @@
 """Reading web archives: every HTML page out, every bad record named, the rest kept."""
 
 import gzip
+import hashlib
 import io
+import json
 from datetime import UTC, datetime
 
 import pytest
 
 from tests.web_archive_files import (
     Page,
+    datapackage,
     image_record,
     lie_about_length,
     pages_jsonl,
@@ -159,6 +162,92 @@ def test_a_wacz_without_pages_is_refused_whole():
     assert pages == [] and "lists no pages" in problems[0].reason
     pages, problems, _ = read("a.wacz", wacz_bytes(warcs, pages=b"{not json\n"))
     assert pages == [] and "not JSON Lines" in problems[0].reason
+
+
+def test_a_wacz_warc_whose_hash_does_not_match_is_named_and_skipped():
+    one = warc_bytes(records(PAGES[:2]), gzipped=True)
+    two = warc_bytes(records(PAGES[2:]), gzipped=True)
+    # datapackage.json was written for other bytes than two.warc.gz now holds.
+    data = wacz_bytes(
+        {"one.warc.gz": one, "two.warc.gz": two},
+        pages=pages_jsonl(PAGES),
+        listed={"two.warc.gz": two + b"\x00"},
+    )
+    pages, problems, tally = read("a.wacz", data)
+    assert urls(pages) == [p.url for p in PAGES[:2]]
+    assert tally.records == 2  # two.warc.gz's records were never read
+    [problem] = problems
+    assert problem.origin == "a.wacz!archive/two.warc.gz"
+    actual = hashlib.sha256(two).hexdigest()
+    listed = hashlib.sha256(two + bytes(1)).hexdigest()
+    assert problem.reason == (
+        f"its SHA-256 is {actual} but datapackage.json lists {listed}: the file was "
+        "changed or damaged after the WACZ was made; none of its records were imported"
+    )
+
+
+def test_a_wacz_warc_whose_listed_size_differs_is_skipped():
+    one = warc_bytes(records(PAGES), gzipped=True)
+    package = json.loads(datapackage({"archive/one.warc.gz": one}))
+    package["resources"][0]["bytes"] += 1
+    data = wacz_bytes({"one.warc.gz": one}, pages=pages_jsonl(PAGES), package=json.dumps(package))
+    pages, problems, _ = read("a.wacz", data)
+    assert pages == [] and "but datapackage.json lists" in problems[0].reason
+
+
+def test_a_wacz_warc_not_listed_or_with_another_hash_is_skipped():
+    one = warc_bytes(records(PAGES[:2]), gzipped=True)
+    two = warc_bytes(records(PAGES[2:]), gzipped=True)
+    files = {"one.warc.gz": one, "two.warc.gz": two}
+    only_one = datapackage({"archive/one.warc.gz": one})
+    pages, problems, _ = read(
+        "a.wacz", wacz_bytes(files, pages=pages_jsonl(PAGES), package=only_one)
+    )
+    assert urls(pages) == [p.url for p in PAGES[:2]]
+    assert [(p.origin, p.reason) for p in problems] == [
+        (
+            "a.wacz!archive/two.warc.gz",
+            "it is not listed in datapackage.json, so its hash cannot be checked; "
+            "none of its records were imported",
+        )
+    ]
+    md5 = json.loads(datapackage({f"archive/{name}": data for name, data in files.items()}))
+    md5["resources"][1]["hash"] = "md5:" + hashlib.md5(two).hexdigest()
+    pages, problems, _ = read(
+        "a.wacz", wacz_bytes(files, pages=pages_jsonl(PAGES), package=json.dumps(md5))
+    )
+    assert len(pages) == 2 and "not a SHA-256" in problems[0].reason
+
+
+def test_a_bare_hex_hash_of_early_writers_is_accepted():
+    one = warc_bytes(records(PAGES), gzipped=True)
+    package = json.loads(datapackage({"archive/one.warc.gz": one}))
+    package["resources"][0]["hash"] = hashlib.sha256(one).hexdigest()
+    data = wacz_bytes({"one.warc.gz": one}, pages=pages_jsonl(PAGES), package=json.dumps(package))
+    pages, problems, _ = read("a.wacz", data)
+    assert len(pages) == len(PAGES) and problems == []
+
+
+def test_a_wacz_without_a_usable_datapackage_is_refused_whole():
+    warcs = {"one.warc.gz": warc_bytes(records(PAGES), gzipped=True)}
+    cases = [
+        (None, "it has no datapackage.json (the list of its files and their SHA-256 hashes"),
+        (b"{not json", "its datapackage.json is not JSON"),
+        (b'{"profile": "data-package"}', "its datapackage.json has no list of resources"),
+        (
+            datapackage({"pages/pages.jsonl": b""}),
+            "its datapackage.json lists none of its WARCs (archive/one.warc.gz)",
+        ),
+    ]
+    for package, words in cases:
+        pages, problems, tally = read(
+            "a.wacz", wacz_bytes(warcs, pages=pages_jsonl(PAGES), package=package)
+        )
+        assert pages == [] and tally.records == 0, words
+        [problem] = problems
+        assert problem.origin == "a.wacz"
+        assert problem.reason.startswith(f"not a usable WACZ: {words}"), problem.reason
+        assert problem.reason.endswith("; nothing was imported")
 
 
 def test_a_wacz_with_a_damaged_warc_keeps_the_rest():

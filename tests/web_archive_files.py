@@ -9,6 +9,7 @@ packs WARCs with a page list into a WACZ.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import re
@@ -121,16 +122,51 @@ def pages_jsonl(pages: list[Page]) -> bytes:
     return "\n".join(json.dumps(line) for line in lines).encode() + b"\n"
 
 
+def datapackage(files: dict[str, bytes]) -> bytes:
+    """A WACZ 1.x datapackage.json listing ``files`` (path to bytes) with their SHA-256."""
+    resources = [
+        {
+            "name": path.rsplit("/", 1)[-1],
+            "path": path,
+            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "bytes": len(data),
+        }
+        for path, data in files.items()
+    ]
+    package = {"profile": "data-package", "wacz_version": "1.1.1", "resources": resources}
+    return json.dumps(package, indent=2).encode()
+
+
+KEEP = object()
+
+
 def wacz_bytes(
-    warcs: dict[str, bytes], *, pages: bytes | None = b"", compress: bool = False
+    warcs: dict[str, bytes],
+    *,
+    pages: bytes | None = b"",
+    compress: bool = False,
+    package: bytes | object | None = KEEP,
+    listed: dict[str, bytes] | None = None,
 ) -> bytes:
-    """A WACZ holding ``warcs`` under archive/; ``pages`` None leaves out pages.jsonl."""
+    """A WACZ holding ``warcs`` under archive/; ``pages`` None leaves out pages.jsonl.
+
+    Its datapackage.json lists every file with its SHA-256, as WACZ 1.x writers
+    do; ``listed`` replaces what it says some WARCs hold (a mismatched hash),
+    ``package`` replaces the whole file (None leaves it out).
+    """
+    files = {f"archive/{name}": data for name, data in warcs.items()}
+    if pages is not None:
+        files["pages/pages.jsonl"] = pages
+    hashed = dict(files)
+    for name, data in (listed or {}).items():
+        hashed[f"archive/{name}"] = data
     buffer = io.BytesIO()
     method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     with zipfile.ZipFile(buffer, "w", compression=method) as archive:
-        for name, data in warcs.items():
-            archive.writestr(f"archive/{name}", data)
-        if pages is not None:
-            archive.writestr("pages/pages.jsonl", pages)
-        archive.writestr("datapackage.json", json.dumps({"profile": "data-package"}))
+        for name, data in files.items():
+            archive.writestr(name, data)
+        if package is KEEP:
+            archive.writestr("datapackage.json", datapackage(hashed))
+        elif package is not None:
+            archive.writestr("datapackage.json", package)
     return buffer.getvalue()

@@ -9,10 +9,11 @@ settings name another backend). Only purging (a legal takedown, recorded by
 """
 
 import hashlib
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 CHUNK_BYTES = 1024 * 1024
 
@@ -42,6 +43,41 @@ def write_once(content: bytes) -> str:
         # a fresh name rather than overwrite. Keep the one at the address.
         storage.delete(saved)
     return sha256
+
+
+def write_many(items: Iterable[tuple[str, bytes]]) -> int:
+    """Store many ``(sha256, content)`` at their addresses, each unless it is there already.
+
+    For bulk loads (the demo generator writes half a million). On the
+    filesystem storage each file is created exclusively and written straight,
+    with the storage's permissions: a fifth of what ``write_once`` costs
+    through the storage API, which other backends still go through. The
+    caller vouches that each hash is its content's. Returns the files written.
+    """
+    storage = capture_storage()
+    if not isinstance(storage, FileSystemStorage):
+        written = 0
+        for sha256, content in items:
+            written += not storage.exists(address(sha256))
+            write_once(content)
+        return written
+    mode = storage.file_permissions_mode or 0o644
+    folders: set[str] = set()
+    written = 0
+    for sha256, content in items:
+        path = storage.path(address(sha256))
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, mode=storage.directory_permissions_mode or 0o777, exist_ok=True)
+            folders.add(folder)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            continue  # same address, same bytes
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(content)
+        written += 1
+    return written
 
 
 def exists(sha256: str) -> bool:

@@ -18,11 +18,19 @@ that swallowed the following record loses only the lying record.
 Memory stays flat in the archive's size: records are read in blocks, only an
 HTML page's payload is held (up to ``MAX_PAGE_BYTES``), and a WACZ's WARCs
 are read from inside the zip without unpacking it.
+
+A WACZ's ``datapackage.json`` lists each file's SHA-256. Each WARC inside is
+hashed (streaming) before any of its records is read; one whose hash does not
+match, or that is not listed, is reported by name and none of its records are
+imported, while the archive's other WARCs are. A WACZ with no usable
+datapackage.json (missing, unreadable, or listing none of its WARCs) is
+refused whole, as one without pages is.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import zipfile
@@ -161,14 +169,116 @@ def _wacz(
         if not warcs:
             yield ArchiveProblem(name, "not a usable WACZ: it has no archive/*.warc.gz files")
             return
+        listed, problem = _wacz_resources(archive, names)
+        if not problem and not any(member in listed for member in warcs):
+            problem = (
+                f"its datapackage.json lists none of its WARCs ({', '.join(warcs)}), so "
+                "none can be checked against a hash"
+            )
+        if problem:
+            yield ArchiveProblem(name, f"not a usable WACZ: {problem}; nothing was imported")
+            return
         for member in warcs:
+            where = f"{name}!{member}"
+            problem = _wacz_hash_problem(archive, member, listed.get(member))
+            if problem:
+                yield ArchiveProblem(where, f"{problem}; none of its records were imported")
+                continue
             try:
                 stream = archive.open(member)
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
-                yield ArchiveProblem(f"{name}!{member}", f"cannot open in the zip: {error}")
+                yield ArchiveProblem(where, f"cannot open in the zip: {error}")
                 continue
             with stream:
-                yield from _warc(stream, f"{name}!{member}", tally, report)
+                yield from _warc(stream, where, tally, report)
+
+
+# datapackage.json lists each file's path, size and hash: "sha256:<hex>" since
+# WACZ 1.0 (py-wacz, Browsertrix, ArchiveWeb.page); bare hex in early writers.
+_DATAPACKAGE_MAX_BYTES = 64 * 1024 * 1024
+_HEX64 = frozenset("0123456789abcdef")
+
+
+@dataclass(frozen=True)
+class WaczResource:
+    path: str
+    hash: str  # as listed
+    size: int | None
+
+
+def _wacz_resources(
+    archive: zipfile.ZipFile, names: list[str]
+) -> tuple[dict[str, WaczResource], str]:
+    """The files datapackage.json lists, by path, or why it cannot be used."""
+    if "datapackage.json" not in names:
+        return {}, (
+            "it has no datapackage.json (the list of its files and their SHA-256 hashes "
+            "that a WACZ must carry), so its WARCs cannot be checked"
+        )
+    try:
+        if archive.getinfo("datapackage.json").file_size > _DATAPACKAGE_MAX_BYTES:
+            return {}, "its datapackage.json is too large to be a file list"
+        with archive.open("datapackage.json") as raw:
+            package = json.load(io.TextIOWrapper(raw, "utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return {}, f"its datapackage.json is not JSON ({error})"
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+        return {}, f"its datapackage.json cannot be read ({error})"
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list):
+        return {}, "its datapackage.json has no list of resources"
+    listed = {}
+    for entry in resources:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            size = entry.get("bytes")
+            listed[entry["path"]] = WaczResource(
+                path=entry["path"],
+                hash=entry.get("hash") if isinstance(entry.get("hash"), str) else "",
+                size=size if isinstance(size, int) and not isinstance(size, bool) else None,
+            )
+    return listed, ""
+
+
+def _expected_sha256(listed_hash: str) -> str | None:
+    algorithm, _, digest = listed_hash.strip().lower().rpartition(":")
+    if algorithm not in ("", "sha256") or len(digest) != 64 or not set(digest) <= _HEX64:
+        return None
+    return digest
+
+
+def _wacz_hash_problem(archive: zipfile.ZipFile, member: str, resource: WaczResource | None) -> str:
+    """Why the WARC ``member`` does not match datapackage.json, or '' when it does.
+
+    The member is hashed as it is read, a block at a time: memory stays flat
+    however large it is. Reading it a second time for its records costs time,
+    not memory, and no record is imported from bytes not yet checked.
+    """
+    if resource is None:
+        return "it is not listed in datapackage.json, so its hash cannot be checked"
+    expected = _expected_sha256(resource.hash)
+    if expected is None:
+        shown = resource.hash[:80] or "no hash"
+        return (
+            f"datapackage.json gives it {shown!r}, not a SHA-256 ('sha256:<64 hex digits>'), "
+            "so it cannot be checked"
+        )
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with archive.open(member) as stream:
+            while block := stream.read(_SCAN_BLOCK):
+                digest.update(block)
+                size += len(block)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+        return f"it cannot be read from the zip to check its hash ({error})"
+    if digest.hexdigest() != expected:
+        return (
+            f"its SHA-256 is {digest.hexdigest()} but datapackage.json lists {expected}: "
+            "the file was changed or damaged after the WACZ was made"
+        )
+    if resource.size is not None and resource.size != size:
+        return f"it is {size:,} bytes but datapackage.json lists {resource.size:,}"
+    return ""
 
 
 def _wacz_pages_problem(archive: zipfile.ZipFile, names: list[str]) -> str:

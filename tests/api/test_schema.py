@@ -48,7 +48,7 @@ EXPECTED_PATHS = {
     "/api/assignments/{id}/", "/api/events/{id}/grade/",
     "/api/captures/", "/api/captures/{id}/",
     "/api/captures/{id}/content/", "/api/captures/{id}/purge/", "/api/events/{id}/bundle/",
-    "/api/archives/",
+    "/api/archives/", "/api/documents/upload/",
 }  # fmt: skip
 
 
@@ -175,3 +175,19 @@ def test_the_vocabularies_of_findings_and_suggestions_are_enumerated(schema):
     assert set(params["kind"]["schema"]["items"]["enum"]) == set(FindingKind.values)
     finding = enums["Finding"]["properties"]
     assert {"kind_label", "severity_label"} <= set(finding)
+
+
+def test_the_document_upload_is_documented_as_multipart(schema):
+    operation = schema["paths"]["/api/documents/upload/"]["post"]
+    body = operation["requestBody"]["content"]
+    assert list(body) == ["multipart/form-data"]
+    reference = body["multipart/form-data"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    fields = schema["components"]["schemas"][reference]
+    assert (fields["properties"]["file"]["type"], fields["properties"]["file"]["format"]) == (
+        "string",
+        "binary",
+    )
+    assert fields["required"] == ["file"]
+    assert "PDF is out of scope" in fields["properties"]["file"]["description"]
+    assert {"200", "201", "400", "401", "403", "413", "415", "429"} <= set(operation["responses"])
+    assert "PDF" in operation["description"] and "413" in operation["description"]

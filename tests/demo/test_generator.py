@@ -15,6 +15,7 @@ from tracker import services
 from tracker.demo import marker
 from tracker.models import (
     Account,
+    Capture,
     Claim,
     Document,
     Event,
@@ -55,6 +56,10 @@ def snapshot() -> dict[str, list]:
         "accounts": rows(
             Account.objects, "claim", "source", "document", "quote", "quote_start", "stance",
             "intermediary", "said_on", "created_at",
+        ),
+        "captures": rows(
+            Capture.objects, "document", "origin", "sha256", "size", "url", "captured_at",
+            "tool", "text_sha256",
         ),
         "findings": rows(
             Finding.objects, "event", "kind", "key", "signature", "is_open", "explanation",

@@ -10,7 +10,9 @@ Environment (for the long run):
 - ``TRACKER_FUZZ_BUDGET``: seconds per role before the remaining operations
   get one example each (default 150);
 - ``TRACKER_FUZZ_SEED``: fuzz with random data from this seed instead of the
-  fixed examples.
+  fixed examples;
+- ``TRACKER_FUZZ_ONLY``: only the operations whose label contains this
+  (``TRACKER_FUZZ_ONLY="POST /api/documents/upload/"``), to fuzz one targeted.
 """
 
 import os
@@ -26,6 +28,7 @@ from tracker.models import ApiToken
 EXAMPLES = int(os.environ.get("TRACKER_FUZZ_EXAMPLES", "5"))
 BUDGET = float(os.environ.get("TRACKER_FUZZ_BUDGET", "150"))
 SEED = os.environ.get("TRACKER_FUZZ_SEED")
+ONLY = os.environ.get("TRACKER_FUZZ_ONLY", "")
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +57,7 @@ def test_the_api_holds_up_to_fuzzing(role, newsroom, reporter):
         budget_seconds=BUDGET,
         derandomize=SEED is None,
         random_seed=int(SEED) if SEED else None,
+        only=ONLY,
         # Progress per operation: shown with -s (scripts/fuzz), captured otherwise.
         log=print,
         # DELETE /api/auth/token/ (or /api/auth/tokens/{id}/) revokes the fuzzer's

@@ -39,10 +39,10 @@ class CaptureAdmin(ReadOnlyAdmin):
     list_display = ("captured_at", "document_link", "url_short", "origin", "short_hash", "by",
                     "state")  # fmt: skip
     list_filter = ("origin",)
-    search_fields = ("url", "sha256", "tool")
+    search_fields = ("url", "sha256", "tool", "file_name")
     date_hierarchy = "captured_at"
     fields = (
-        "document", "supersedes", "origin", "sha256", "size", "content_type", "url",
+        "document", "supersedes", "origin", "sha256", "size", "content_type", "file_name", "url",
         "captured_at", "captured_by", "tool", "http_status", "headers",
         "html_extractor_version", "attribution_extractor_version", "text_sha256",
         "recorded_at", "bytes_link",

@@ -1,4 +1,5 @@
-"""Documents: pasted in once, their text fixed, their quotes highlighted."""
+"""Documents: pasted in once (or uploaded as a .txt or .html file), their text fixed, their
+quotes highlighted."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -15,17 +16,65 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from tracker import selectors, services
 from tracker.admin import document_versions
 from tracker.admin.archive_import import import_archive_view
-from tracker.admin.base import HistoryAdmin, service_message
+from tracker.admin.base import HistoryAdmin, ServiceModelForm, service_message
 from tracker.admin.display import shorten
 from tracker.admin.document_page import DocumentPage
 from tracker.models import Document, Event, Source, Suggestion
 from tracker.selectors.document_search import document_search
+from tracker.services.uploads import declared_type_of, upload_limit, upload_too_large_message
 
 METADATA = ("title", "outlet", "url", "published_at", "retrieved_at")
 
 
 def _int(value) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 19 else None
+
+
+# Room for the multipart envelope and the metadata fields around an uploaded file.
+MULTIPART_SLACK = 64 * 1024
+
+
+class DocumentAddForm(ServiceModelForm):
+    """The paste box, or a .txt or .html file instead of it."""
+
+    file = forms.FileField(
+        required=False,
+        allow_empty_file=True,  # the service says why an empty file is no document
+        label="Or upload a file",
+        help_text="A .txt file or an .html/.htm page saved from the browser (PDF is out of "
+        "scope). The file is kept exactly as uploaded; a page's article text becomes the "
+        "text. Text files must be UTF-8 unless they start with a byte-order mark.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Either may be left empty now; clean() asks for what the paste still needs.
+        for name in ("text", "title"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "title" in self.fields:
+            self.fields[
+                "title"
+            ].help_text = "Left empty for an uploaded page: the title the page gives itself."
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > upload_limit():
+            raise ValidationError(upload_too_large_message(upload.size))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_text = bool((cleaned.get("text") or "").strip())
+        has_file = bool(cleaned.get("file")) or "file" in self.errors
+        if has_text and has_file:
+            raise ValidationError("Paste the text or upload a file, not both.")
+        if not has_text and not has_file:
+            self.add_error("text", "Paste the full text, or upload a .txt or .html file.")
+        if has_text and not (cleaned.get("title") or "").strip() and "title" in self.fields:
+            self.add_error("title", "This field is required.")
+        return cleaned
 
 
 class NewEventForm(forms.Form):
@@ -43,7 +92,7 @@ class DocumentAdmin(HistoryAdmin):
     list_filter = ("title_mismatch", "outlet")
     search_fields = ("title", "working_title", "url", "outlet__name")
     autocomplete_fields = ("outlet",)
-    service_fields = (*METADATA, "working_title", "text")
+    service_fields = (*METADATA, "working_title", "text", "file")
     # Pasted links without a scheme are almost always https today.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -73,7 +122,7 @@ class DocumentAdmin(HistoryAdmin):
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
-            return [(None, {"fields": (*METADATA, "text")})]
+            return [(None, {"fields": (*METADATA, "text", "file")})]
         # A mismatched document goes by its working title; the published one stays, marked.
         working = [("Working title", {"fields": ("working_title",)})] if obj.title_mismatch else []
         return [
@@ -103,6 +152,7 @@ class DocumentAdmin(HistoryAdmin):
                 },
             )
         if obj is None:
+            kwargs.setdefault("form", DocumentAddForm)
             kwargs.setdefault("widgets", {"text": forms.Textarea(attrs={"rows": 20, "cols": 100})})
             kwargs.setdefault(
                 "help_texts",
@@ -114,7 +164,57 @@ class DocumentAdmin(HistoryAdmin):
         # Accounts quote documents by offset; a document stays.
         return False
 
+    def add_view(self, request, form_url="", extra_context=None):
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if request.method == "POST" and declared > upload_limit() + MULTIPART_SLACK:
+            # Refused before Django reads (and spools) the body: nothing of it is kept.
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            messages.error(request, upload_too_large_message(declared))
+            return redirect(reverse("admin:tracker_document_add"))
+        return super().add_view(request, form_url, extra_context)
+
+    def _upload(self, request, upload, values):
+        values.pop("text", None)
+        result = services.document_upload(
+            actor=request.user,
+            name=upload.name or "",
+            content=upload.read(),
+            declared_type=declared_type_of(upload),
+            via="paste",
+            **values,
+        )
+        if not result.document_created:
+            # Its text is stored already: the file is another capture of that document.
+            request._upload_note = (
+                f"The text of {result.capture.file_name} is already stored as document "
+                f"#{result.document.pk}; "
+                + ("the file was added to it as another capture."
+                   if result.capture_created else "this very file was uploaded before.")
+            )  # fmt: skip
+        elif result.suggestions:
+            messages.info(
+                request,
+                f"{result.suggestions} suggested account(s) are waiting for review below.",
+            )
+        return result.document
+
+    def response_add(self, request, obj, post_url_continue=None):
+        note = getattr(request, "_upload_note", None)
+        if note is None:
+            return super().response_add(request, obj, post_url_continue)
+        messages.info(request, note)
+        return redirect(reverse("admin:tracker_document_change", args=[obj.pk]))
+
+    def log_addition(self, request, obj, message):
+        if getattr(request, "_upload_note", None) is None:  # nothing was added
+            return super().log_addition(request, obj, message)
+        return None
+
     def service_create(self, request, values):
+        upload = values.pop("file", None)
+        if upload:
+            return self._upload(request, upload, values)
         result = services.document_ingest(actor=request.user, via="paste", **values)
         if not result.created:
             raise ValidationError(

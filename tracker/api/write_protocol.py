@@ -39,6 +39,8 @@ WRITE_PROTOCOL: dict[tuple[str, str], Precondition] = {
     ("source", "partial_update"): IF_MATCH,
     ("source", "add_alias"): NONE,
     ("document", "create"): NONE,
+    # An uploaded file adds a document, or a capture to the one holding its text.
+    ("document", "upload"): NONE,
     ("document", "update"): IF_MATCH,
     ("document", "partial_update"): IF_MATCH,
     # Both move the document's suggestions to an event (a new one, for the second).

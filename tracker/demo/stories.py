@@ -14,6 +14,7 @@ part in (with every claim live), as ``claim_archive`` leaves it.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,10 +31,11 @@ from tracker.conflicts.details import outlier_account_ids, summary_details
 from tracker.demo import phrases, tables
 from tracker.demo.world import Place, Theatre, World
 from tracker.name_keys import name_key
-from tracker.text import content_hash, first_sentence, title_matches_body
+from tracker.text import first_sentence, title_matches_body
 from tracker.vocabularies import (
     OPEN_SEVERITIES,
     Aspect,
+    CaptureOrigin,
     FindingKind,
     FlagKind,
     FlagReason,
@@ -75,6 +77,13 @@ STANCES = {
 }  # fmt: skip
 
 
+# Each demo document's capture: its generated text, marked "reconstructed from
+# stored text" as migration 0024 marks documents stored before captures, and
+# named as demo data, so that none pretends to have been captured anywhere.
+DEMO_CAPTURE_TOOL = "generate_demo_data: demo data, reconstructed from its generated text"
+DEMO_CAPTURE_TYPE = "text/plain; charset=utf-8"
+
+
 class Ids:
     """The next id of every table; the generator writes into empty tables."""
 
@@ -94,6 +103,8 @@ class Batch:
     )
     claims: int = 0
     accounts: int = 0
+    # (sha256, bytes) of each document's capture, stored before the rows are written.
+    capture_bytes: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -538,13 +549,26 @@ class StoryTeller:
             mismatch = not title_matches_body(title, text)
             # As document_create gives it: a mismatched title's document goes by its first sentence.
             working_title = first_sentence(text, title=title) if mismatch else ""
+            url = f"https://{slug}.example/{day:%Y/%m/%d}/{document.id}-{index}"
+            content = text.encode("utf-8")
+            sha256 = hashlib.sha256(content).hexdigest()  # content_hash(text), hashed once
             batch.rows[tables.DOCUMENT].append(
                 (
-                    document.id, outlet.id, title, mismatch, working_title,
-                    f"https://{slug}.example/{day:%Y/%m/%d}/{document.id}-{index}",
-                    published, retrieved, text, content_hash(text), added, reporter,
+                    document.id, outlet.id, title, mismatch, working_title, url,
+                    published, retrieved, text, sha256, added, reporter,
                 )
             )  # fmt: skip
+            # Its capture: the text itself, as migration 0024 gives a document stored
+            # before captures, marked reconstructed and named as demo data; nothing
+            # was captured from anywhere.
+            batch.rows[tables.CAPTURE].append(
+                (
+                    self.ids.take(tables.CAPTURE), document.id, None,
+                    CaptureOrigin.RECONSTRUCTED, sha256, len(content), DEMO_CAPTURE_TYPE, "",
+                    url, retrieved, None, DEMO_CAPTURE_TOOL, None, [], "", "", sha256, added,
+                )
+            )  # fmt: skip
+            batch.capture_bytes.append((sha256, content))
             for offset, account in enumerate(document.accounts):
                 account_added = added + timedelta(minutes=5 * (offset + 1))
                 account.added = account_added

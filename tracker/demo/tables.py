@@ -11,6 +11,7 @@ from django.db import models
 
 from tracker.models import (
     Account,
+    Capture,
     Claim,
     Document,
     Event,
@@ -40,6 +41,12 @@ FIELDS: dict[type[models.Model], list[str]] = {
         "id", "outlet_id", "title", "title_mismatch", "working_title", "url", "published_at",
         "retrieved_at",
         "text", "content_hash", "created_at", "created_by_id",
+    ],
+    Capture: [
+        "id", "document_id", "supersedes_id", "origin", "sha256", "size", "content_type",
+        "file_name", "url", "captured_at", "captured_by_id", "tool", "http_status",
+        "http_headers", "html_extractor_version", "attribution_extractor_version",
+        "text_sha256", "recorded_at",
     ],
     Account: [
         "id", "claim_id", "source_id", "document_id", "quote", "quote_start", "quote_end",
@@ -76,6 +83,7 @@ ALIAS = SourceAlias._meta.db_table
 EVENT = Event._meta.db_table
 EVENT_PARTY = Event.parties.through._meta.db_table
 DOCUMENT = Document._meta.db_table
+CAPTURE = Capture._meta.db_table
 ACCOUNT = Account._meta.db_table
 CLAIM = Claim._meta.db_table
 NAMED_PARTY = Claim.named_parties.through._meta.db_table
@@ -92,7 +100,7 @@ MODELS: dict[str, type[models.Model]] = {model._meta.db_table: model for model i
 # itself: all foreign keys are deferred to the commit, and a claim inserted
 # after its accounts computes its search vector once, complete (migration 0009).
 LOAD_ORDER = [
-    EVENT, EVENT_PARTY, DOCUMENT, ACCOUNT, CLAIM, NAMED_PARTY,
+    EVENT, EVENT_PARTY, DOCUMENT, CAPTURE, ACCOUNT, CLAIM, NAMED_PARTY,
     FINDING, FINDING_CLAIM, FINDING_ACCOUNT, FINDING_OUTLIER, FLAG, STATUS_CHANGE,
 ]  # fmt: skip
 

@@ -31,6 +31,9 @@ class Capture(models.Model):
     sha256 = models.CharField(max_length=64, help_text="SHA-256 of the bytes: their address.")
     size = models.PositiveBigIntegerField(help_text="Bytes.")
     content_type = models.CharField(max_length=200, blank=True)
+    file_name = models.CharField(
+        max_length=255, blank=True, help_text="The uploaded file's name, for an uploaded file."
+    )
     url = models.CharField(max_length=2000, blank=True)
     captured_at = models.DateTimeField()
     captured_by = models.ForeignKey(

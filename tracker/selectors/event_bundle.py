@@ -224,6 +224,7 @@ def _documents_and_captures(event: Event) -> tuple[list[dict], list[dict]]:
             "sha256": capture.sha256,
             "size": capture.size,
             "content_type": capture.content_type,
+            "file_name": capture.file_name,
             "url": capture.url,
             "captured_at": _time(capture.captured_at),
             "captured_by": _user(capture.captured_by),

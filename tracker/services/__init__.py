@@ -50,6 +50,7 @@ from tracker.services.suggestions import (
     suggestion_reject,
     suggestion_update,
 )
+from tracker.services.uploads import document_upload
 
 __all__ = [
     "ArchiveIngestResult",
@@ -79,6 +80,7 @@ __all__ = [
     "document_find_by_text",
     "document_ingest",
     "document_update",
+    "document_upload",
     "entity_alias_add",
     "entity_alias_remove",
     "entity_create",

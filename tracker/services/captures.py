@@ -142,6 +142,7 @@ class _Checked:
     tool: str
     http_status: int | None
     http_headers: list[list[str]]
+    file_name: str = ""
 
 
 def _check(
@@ -154,6 +155,7 @@ def _check(
     tool,
     http_status,
     http_headers,
+    file_name="",
 ) -> _Checked:
     if not isinstance(content, bytes | bytearray | memoryview):
         raise ValidationError({"content": "Captured content must be bytes."})
@@ -186,6 +188,7 @@ def _check(
         tool=clean_text("tool", tool, required=False, max_length=200),
         http_status=http_status,
         http_headers=_clean_headers(http_headers),
+        file_name=clean_text("file_name", file_name, required=False, max_length=255).strip(),
     )
 
 
@@ -243,6 +246,7 @@ def _new_capture(
         sha256=sha256,
         size=len(checked.content),
         content_type=checked.content_type,
+        file_name=checked.file_name,
         url=checked.url,
         captured_at=checked.captured_at,
         captured_by=history_user(actor),
@@ -272,6 +276,7 @@ def capture_store(
     outlet: Source | None = None,
     published_at: datetime | None = None,
     text_from_html: bool = False,
+    file_name: str = "",
 ) -> CaptureResult:
     """Keep captured bytes untouched and file them under the document of their text.
 
@@ -282,6 +287,7 @@ def capture_store(
     command). ``http_headers`` are ``[name, value]`` pairs in the order received.
     ``text_from_html`` says a given ``text`` was derived from HTML by
     ``html_to_text`` (a .jsonl line's ``html``), so its version is recorded.
+    ``file_name`` is an uploaded file's name, kept with its capture.
 
     Like ``document_ingest`` (and unlike a ``@service``), the reading happens
     before the write transaction: hashing and extracting a long page takes
@@ -303,6 +309,7 @@ def capture_store(
         tool=tool,
         http_status=http_status,
         http_headers=http_headers,
+        file_name=file_name,
     )
     if text is None:
         derived = derive_text(checked.content, checked.content_type)

@@ -42,7 +42,7 @@ class CaptureSerializer(serializers.ModelSerializer):
         model = Capture
         fields = [
             "id", "document", "supersedes", "origin", "reconstructed", "sha256", "size",
-            "content_type", "url", "captured_at", "captured_by", "tool", "http_status",
+            "content_type", "file_name", "url", "captured_at", "captured_by", "tool", "http_status",
             "http_headers", "html_extractor_version", "attribution_extractor_version",
             "text_sha256", "recorded_at", "purge", "content_url",
         ]  # fmt: skip

@@ -238,3 +238,28 @@ class DocumentCreateSerializer(DocumentUpdateSerializer):
             if not attrs.get("title"):
                 attrs["title"] = page.title[:500]
         return attrs
+
+
+class DocumentUploadSerializer(WriteSerializer):
+    """A .txt or .html file as multipart/form-data, with the document's metadata."""
+
+    file = serializers.FileField(
+        allow_empty_file=True,  # the service says why an empty file is no document
+        help_text="A .txt file (plain text) or an .html/.htm file (a saved web page); PDF is "
+        "out of scope. Its bytes are kept untouched as the document's capture. Text must "
+        "be UTF-8 (a byte-order mark, a `charset` on the part's Content-Type, or a page's "
+        "<meta charset> may say otherwise).",
+    )
+    title = StrictCharField(
+        max_length=500, allow_blank=True, default="",
+        help_text="Left empty: a page's <title>.",
+    )  # fmt: skip
+    outlet = SourceField(queryset=Source.objects.all(), allow_null=True, default=None)
+    url = StrictCharField(
+        max_length=2000, allow_blank=True, default="",
+        help_text="Where it was published, if known.",
+    )  # fmt: skip
+    published_at = serializers.DateTimeField(allow_null=True, default=None)
+    retrieved_at = serializers.DateTimeField(
+        allow_null=True, default=None, help_text="When it was saved; left out, now."
+    )

@@ -5,6 +5,10 @@ command (``services.document_ingest``): the text is stored by content hash,
 read by the extractor, and its suggested accounts wait for review under
 ``/api/suggestions/?document={id}``. The 201 response is the document's
 detail, whose ``extraction`` and ``suggestions`` say what was found.
+
+``POST /api/documents/upload/`` takes a .txt or .html file instead
+(multipart, as ``/api/archives/`` takes archives): ``services.document_upload``
+keeps its bytes as the capture and reads its text the same way.
 """
 
 from typing import Any
@@ -13,11 +17,14 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tracker import services
+from tracker.api.exceptions import RequestTooLarge
 from tracker.api.filters import DocumentFilter
+from tracker.api.parsers import BoundedJSONParser
 from tracker.api.schema import (
     DETAIL_ERRORS,
     ETAG,
@@ -35,6 +42,7 @@ from tracker.api.serializers.documents import (
     DocumentDetailSerializer,
     DocumentSerializer,
     DocumentUpdateSerializer,
+    DocumentUploadSerializer,
 )
 from tracker.api.serializers.event_candidates import (
     DocumentEventCandidatesSerializer,
@@ -57,6 +65,14 @@ from tracker.selectors.documents import (
 )
 from tracker.selectors.event_candidates import event_candidates_by_paragraph
 from tracker.selectors.event_drafts import event_draft_for_document
+from tracker.services.uploads import (
+    declared_type_of,
+    upload_limit,
+    upload_too_large_message,
+)
+
+# Room for the multipart envelope and the metadata fields around the file.
+MULTIPART_SLACK = 64 * 1024
 
 
 @extend_schema_view(
@@ -106,6 +122,7 @@ class DocumentViewSet(
         "event_candidates": ("tracker.view_document", "tracker.view_event"),
         "file_under_event": ("tracker.change_suggestion",),
         "new_event": ("tracker.change_suggestion", "tracker.add_event"),
+        "upload": ("tracker.add_document",),
     }
     create_in_one_transaction = False
     list_serializer_class = DocumentSerializer
@@ -116,6 +133,7 @@ class DocumentViewSet(
         "partial_update": DocumentUpdateSerializer,
         "file_under_event": FileUnderEventSerializer,
         "new_event": NewEventForDocumentSerializer,
+        "upload": DocumentUploadSerializer,
     }
     filterset_class = DocumentFilter
     ordering_fields = ["created_at", "id"]
@@ -148,6 +166,58 @@ class DocumentViewSet(
 
     def service_update(self, instance: Document, values: dict[str, Any]) -> None:
         services.document_update(actor=self.request.user, document=instance, **values)
+
+    @extend_schema(
+        summary="Add a document from a .txt or .html file",
+        description="Send the file as multipart/form-data in the field `file`, with the "
+        "document's metadata as further fields. The file's bytes are kept untouched as the "
+        "document's capture (with its name, content type, who uploaded it and the "
+        "extractors' versions); a page's article text, or the text file's text, is stored "
+        "and read for suggested accounts as a posted text is. 201 with the new document; "
+        "200 with the document that already holds the same text, the file added to it as "
+        "another capture (or already recorded). 400, nothing stored, for an empty file, a "
+        "PDF or any type but .txt/.html/.htm, bytes that are not text in an encoding that "
+        "can be told (UTF-8 unless a byte-order mark or a charset says otherwise), a name "
+        "that contradicts the content, or a page with no article text. 413 for a file "
+        "over the upload limit (the paste limit), refused before it is read.",
+        request={"multipart/form-data": DocumentUploadSerializer},
+        responses={
+            201: ok(DocumentDetailSerializer, "Created; the Location header names it."),
+            200: ok(DocumentDetailSerializer, "Its text was stored already: that document."),
+            **errors(400, 401, 403, 413, 415, 429),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="upload",
+        # JSON too, only so that a client sending JSON is told to send multipart (400).
+        parser_classes=[MultiPartParser, BoundedJSONParser],
+    )
+    def upload(self, request: Request) -> Response:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > upload_limit() + MULTIPART_SLACK:
+            # Refused before the body is read (and spooled to disk).
+            raise RequestTooLarge(upload_too_large_message(declared))
+        if request.content_type.startswith("application/json"):
+            raise ValidationError({"file": ["Send the file as the multipart field `file`."]})
+        values = self.validated(request.data)
+        upload = values.pop("file")
+        if upload.size > upload_limit():
+            raise RequestTooLarge(upload_too_large_message(upload.size))
+        result = services.document_upload(
+            actor=request.user,
+            name=upload.name or "",
+            content=upload.read(),
+            declared_type=declared_type_of(upload),
+            via="api",
+            **values,
+        )
+        return self.detail_response(
+            self.fresh(result.document.pk),
+            status_code=status.HTTP_201_CREATED if result.document_created else status.HTTP_200_OK,
+            Location=self.location(result.document.pk),
+        )
 
     @extend_schema(
         summary="Which events a document may be about",

@@ -17,8 +17,10 @@ class Command(BaseCommand):
     help = (
         "Fill an EMPTY database with a deterministic, fictional demo archive: sources with "
         "affiliations and aliases, events told by 1 to 50 accounts in documents with full "
-        "text, flags, verdicts and the conflict findings. For trying tracker out and for "
-        "the benchmarks in bench/. Refuses a database that already holds tracker data."
+        "text (each with a capture marked as reconstructed demo data, its bytes written to "
+        "the captures storage), flags, verdicts and the conflict findings. For trying "
+        "tracker out and for the benchmarks in bench/. Refuses a database that already "
+        "holds tracker data."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -55,7 +57,8 @@ class Command(BaseCommand):
         seconds = max(result.seconds, 1e-9)
         self.stdout.write(
             f"Generated {result.claims:,} claims, {result.accounts:,} accounts, "
-            f"{result.events:,} events, {result.documents:,} documents, "
+            f"{result.events:,} events, {result.documents:,} documents "
+            f"({result.captures:,} captures), "
             f"{result.findings:,} findings and {result.sources:,} sources "
             f"in {result.seconds:,.1f} s ({result.claims / seconds:,.0f} claims/s, "
             f"{result.accounts / seconds:,.0f} accounts/s)."
