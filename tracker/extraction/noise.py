@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from tracker.extraction.results import NoiseSpan
 from tracker.extraction.sentences import Line, Paragraph
+from tracker.extraction.wordlists import any_of
 from tracker.text import title_matches_body
 
 KIND_TITLE = "title"  # the headline, when it fits the story: not a claim of its own
@@ -51,6 +52,7 @@ _CAPTION_MARKER = re.compile(
 )
 _MARKER_KEYS = ("photo", "picture", "image", "file", "credit", "getty", "afp", "reuters", "ap)")
 _MARKER_KEYS += ("ap/", "epa", "anadolu", "/ ap")
+_MARKER_KEY = any_of(_MARKER_KEYS)
 _YEAR = re.compile(r"\d{4}")
 _FULL_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
@@ -193,7 +195,7 @@ def _caption_reason(line: str) -> str:
         return ""
     lower = line.lower()
     # Cheap substring tests first: most lines are prose and fail them.
-    if any(key in lower for key in _MARKER_KEYS) and _CAPTION_MARKER.search(line):
+    if _MARKER_KEY.search(lower) and _CAPTION_MARKER.search(line):
         return "a photo caption or credit"
     if (
         len(line) <= _CAPTION_MAX_CHARS

@@ -143,6 +143,9 @@ def speaker_shaped(piece: str) -> bool:
     return 0 < len(words) <= 4 and not VERBISH.search(piece) and piece.strip()[0].isupper()
 
 
+_SEPARATOR = re.compile("[,;:—–]")
+
+
 def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before a cue, with titles and appositives."""
     lo = max(lo, hi - SPEAKER_WINDOW)  # a speaker is a few words; never scan a whole paste
@@ -153,10 +156,12 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return None
     segments: list[tuple[int, int]] = []
     piece = lo
-    for position in range(lo, end):
-        if text[position] in ",;:" or (text[position] in "—–" and position > lo):
-            segments.append((piece, position))
-            piece = position + 1
+    for separator in _SEPARATOR.finditer(text, lo, end):
+        position = separator.start()
+        if position == lo and text[position] in "—–":
+            continue  # a dash opening the window splits nothing
+        segments.append((piece, position))
+        piece = position + 1
     segments.append((piece, end))
     segments = [strip(text, s, e) for s, e in segments]
     chosen = len(segments) - 1

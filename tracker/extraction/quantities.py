@@ -31,7 +31,7 @@ import re
 
 from tracker.extraction.numbers import NUMBER_START, NUMBER_WORDS_ALL, Number, read_number
 from tracker.extraction.results import Quantity
-from tracker.extraction.wordlists import words
+from tracker.extraction.wordlists import trie, words
 from tracker.vocabularies import Aspect, Unit
 
 _PEOPLE = words(
@@ -165,14 +165,15 @@ def find_quantities(
 
 
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[a-z]+")
+# A number word as a whole run of letters, as ``[a-z]+`` would split them.
+_NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{trie(NUMBER_WORDS_ALL)})(?![a-z])")
 
 
 def _may_have_number(text: str, start: int, end: int) -> bool:
     # A cheap test first: most clauses have no number at all.
     if _DIGIT.search(text, start, end):
         return True
-    return not NUMBER_WORDS_ALL.isdisjoint(_LETTERS.findall(text[start:end].lower()))
+    return _NUMBER_WORD.search(text[start:end].lower()) is not None
 
 
 def _quantity_at(
