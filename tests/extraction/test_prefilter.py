@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extraction import aspects, noise, stance, suggest
+from tracker.extraction import aspects, attribution, noise, stance, suggest
 from tracker.extraction.prefilter import Prefiltered, folded, match_beginnings, prefiltered
 from tracker.extraction.wordlists import any_of, trie, words
 
@@ -18,7 +18,7 @@ GOLD_FILES = (
 
 PATTERNS = {
     f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
-    for module in (aspects, noise, stance, suggest)
+    for module in (aspects, attribution, noise, stance, suggest)
     for name, value in vars(module).items()
     if isinstance(value, Prefiltered)
 }
@@ -43,6 +43,7 @@ def _texts() -> list[str]:
         "Twelve people may have been killed. The toll is likely to rise, officials said.",
         "Reuters could not independently verify the report. There was no information on it.",
         "The coalition is investigating the report and forwarding it for further assessment.",
+        "The town came under attack from government forces, residents said.",
     ]
     return texts + variants
 
@@ -68,9 +69,13 @@ def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
 
 
 def test_the_extractor_uses_prefiltered_patterns():
-    assert {"stance._HEDGES", "stance._DENIES", "aspects._SUBJECT_ACT", "suggest._EVENT"} <= set(
-        PATTERNS
-    )
+    expected = {
+        "stance._HEDGES",
+        "aspects._SUBJECT_ACT",
+        "attribution._LEADING_VIA",
+        "suggest._EVENT",
+    }
+    assert expected <= set(PATTERNS)
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))

@@ -52,12 +52,12 @@ _BY_AGENT = prefiltered(
     r"(?P<np>[^,;:.()]{1,80})",
     re.IGNORECASE,
 )
-_ACCUSED = re.compile(
+_ACCUSED = prefiltered(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming)[ \t]+(?P<np>[^,;:.]{1,80}?)"
     r"[ \t]+(?:of|for)\b",
     re.IGNORECASE,
 )
-_ATTACK_FROM = re.compile(
+_ATTACK_FROM = prefiltered(
     r"\bunder[ \t]+attack[ \t]+from[ \t]+(?P<np>[^,;:.]{1,120})", re.IGNORECASE
 )
 _NP_CUT = re.compile(

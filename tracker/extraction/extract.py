@@ -112,7 +112,10 @@ def _extract(
 
     tokens = tokenize(text, 0, limit) if entity_table or source_table else []
     source_mentions = source_table.find_in_tokens(text, tokens) if source_table else []
-    entity_mentions = entity_table.find_in_tokens(text, tokens) if entity_table else []
+    if entity_table is source_table:
+        entity_mentions = source_mentions  # one table for both (a caller's choice): read once
+    else:
+        entity_mentions = entity_table.find_in_tokens(text, tokens) if entity_table else []
     context = Context(text, source_table, source_mentions, _merge(entity_mentions, source_mentions))
 
     sentences: list[Sentence] = []
