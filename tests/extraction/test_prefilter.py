@@ -150,3 +150,37 @@ def test_trie_matches_the_same_words_as_an_alternation():
             m.span() for m in alternation.finditer(text)
         ]
     assert any_of(["photo", "getty"]).search("a getty image") is not None
+
+
+def test_the_qualifier_precheck_never_skips_a_qualifier():
+    from tracker.extraction import quantities
+
+    windows = ["killed at least \n", "an estimated\t", "more or less ", "killing 12"]
+    for text in TEXTS[:150]:
+        lowered = text.lower()
+        for position in range(1, len(lowered)):
+            if lowered[position].isdigit() and not lowered[position - 1].isdigit():
+                windows.append(lowered[max(0, position - 40) : position])
+    found = 0
+    for window in windows:
+        if quantities._QUALIFIER.search(window):
+            found += 1
+            assert quantities._may_qualify(window), window
+    assert found > 10
+
+
+def test_the_trailing_time_precheck_never_skips_a_time():
+    from tracker.extraction import phrases
+
+    texts = ["The army on Monday\n", "Officials, meanwhile", "The UN also", "It said today "]
+    texts += TEXTS[:150]
+    found = 0
+    for text in texts:
+        for end in range(1, len(text) + 1):
+            if end < len(text) and text[end].isalnum():
+                continue  # ends of words (and of the text) only
+            start = max(0, end - 80)
+            expected = phrases.TRAILING_TIME.search(text, max(start, end - 60), end)
+            assert _same(phrases._trailing_time(text, start, end), expected), text[start:end]
+            found += expected is not None
+    assert found > 10

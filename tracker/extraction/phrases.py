@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.wordlists import words
+
 DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 TIME = (
     rf"(?:(?:on|late|early|late[ \t]+on|early[ \t]+on|by|since)[ \t]+{DAYS}"
@@ -121,6 +123,25 @@ NP_VERB = re.compile(
 TRAILING_TIME = re.compile(
     rf"[ \t]+(?:{TIME}|also|again|meanwhile|however|too|yesterday|today|now|then)$", re.IGNORECASE
 )
+# The last words TRAILING_TIME can end in (upper case is lowered before the test).
+_TIME_ENDS = tuple(
+    words(
+        """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+        morning afternoon evening night week month year earlier later previously also again
+        meanwhile however too now then"""
+    )
+)
+
+
+def _trailing_time(text: str, s: int, e: int) -> re.Match[str] | None:
+    tail = text[max(s, e - 13) : e]
+    if tail.endswith("\n"):
+        tail = tail[:-1]  # "$" also matches before a final line break
+    if tail.isascii() and not tail.lower().endswith(_TIME_ENDS):
+        return None  # the common case, without trying the pattern at every space
+    return TRAILING_TIME.search(text, max(s, e - 60), e)
+
+
 RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b", re.IGNORECASE)
 
 PLACE = re.compile(
@@ -173,10 +194,10 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if chosen < 0:
         return None
     s, e = segments[chosen]
-    trailing = TRAILING_TIME.search(text, max(s, e - 60), e)
+    trailing = _trailing_time(text, s, e)
     while trailing and trailing.start() > s:
         e = trailing.start()
-        trailing = TRAILING_TIME.search(text, max(s, e - 60), e)
+        trailing = _trailing_time(text, s, e)
     s = after_connector(text, s, e)
     s = LEADING_ADVERBIALS.match(text, s, e).end()
     s = skip_space(text, s, e)

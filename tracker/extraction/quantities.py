@@ -117,6 +117,22 @@ _QUALIFIER = re.compile(
     r"|estimated|close to|circa|an approximate|more or less)"
     r"|\b(?P<between>between|from))[ \t]+$"
 )
+# The last word of every qualifier above: a window that ends in none has none.
+_QUALIFIER_ENDS = tuple(
+    words(
+        """least than of over under below most to as nearly almost roughly about around
+        approximately some estimated circa approximate less between from"""
+    )
+)
+
+
+def _may_qualify(window: str) -> bool:
+    """Whether the window can end as _QUALIFIER does: a qualifier word, then spaces."""
+    if window.endswith("\n"):
+        window = window[:-1]  # "$" also matches before a final line break
+    return window[-1:] in (" ", "\t") and window.rstrip(" \t").endswith(_QUALIFIER_ENDS)
+
+
 _POST = re.compile(r"[ \t]*(?:(?P<atleast>or more|and more|plus\b|\+|-plus\b)|(?P<approx>or so\b))")
 _RANGE_JOIN = re.compile(r"[ \t]*(?P<join>-|–|—|to\b|and\b|or\b)[ \t]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -184,7 +200,7 @@ def _quantity_at(
     if _AGE_OR_TIME.match(text, number.end, end):
         return None
     window = text[max(start, number.start - _LOOK_BEHIND) : number.start].lower()
-    qualifier = _QUALIFIER.search(window)
+    qualifier = _QUALIFIER.search(window) if _may_qualify(window) else None
     kind = qualifier.lastgroup if qualifier else ""
     q_start = number.start - (len(window) - qualifier.start()) if qualifier else number.start
     low: int | None = number.value
