@@ -184,3 +184,23 @@ def test_the_trailing_time_precheck_never_skips_a_time():
             assert _same(phrases._trailing_time(text, start, end), expected), text[start:end]
             found += expected is not None
     assert found > 10
+
+
+def test_word_lists_as_tries_find_what_their_alternations_found():
+    from tracker.extraction import numbers, phrases
+
+    number_words = "|".join(sorted(numbers._START_WORDS, key=len, reverse=True))
+    number_start = re.compile(
+        r"(?<![\w.,])\d|\b(?:half[ \t]+an?[ \t]+dozen|an?[ \t]+(?:dozen|hundred|thousand|million)"
+        r"|tens[ \t]+of[ \t]+thousands|" + number_words + r")\b",
+        re.IGNORECASE,
+    )
+    connector = re.compile(
+        r"\b(?:but|while|whereas|although|though|because|when|if|so|until|once|where|yet|and|as"
+        r"|after|before|since|then|with)\b",
+        re.IGNORECASE,
+    )
+    extra = ["Twenty-five, a dozen, half a dozen, tens of thousands; seventeen or seventy."]
+    for old, new in ((number_start, numbers.NUMBER_START), (connector, phrases.CONNECTOR)):
+        for text in TEXTS + extra:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -51,6 +51,7 @@ _BY_AGENT = prefiltered(
     r"(?<!occupied)(?<!claimed)(?<!reported)(?<!confirmed)[ \t]by[ \t]+"
     r"(?P<np>[^,;:.()]{1,80})",
     re.IGNORECASE,
+    needs=(" by", "\tby"),
 )
 _ACCUSED = prefiltered(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming)[ \t]+(?P<np>[^,;:.]{1,80}?)"

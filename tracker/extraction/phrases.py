@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.wordlists import words
+from tracker.extraction.wordlists import trie, words
 
 DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 TIME = (
@@ -49,8 +49,14 @@ LEADING_ADVERBIALS = re.compile(
     re.IGNORECASE,
 )
 CONNECTOR = re.compile(
-    r"\b(?:but|while|whereas|although|though|because|when|if|so|until|once|where|yet|and|as"
-    r"|after|before|since|then|with)\b",
+    r"\b(?:"
+    + trie(
+        words(
+            """but while whereas although though because when if so until once where yet and as
+            after before since then with"""
+        )
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 ALWAYS_CUT = frozenset(
@@ -345,7 +351,11 @@ def strip_junk(text: str, s: int, e: int) -> tuple[int, int]:
     junk = LEADING_JUNK.match(text, s, e)
     if junk and junk.end() < e:
         s = junk.end()
-    possessive = POSSESSIVE_STATEMENT.search(text, s, e)
+    possessive = (
+        POSSESSIVE_STATEMENT.search(text, s, e)
+        if text.find("'", s, e) != -1 or text.find("’", s, e) != -1
+        else None  # the pattern begins with an apostrophe
+    )
     if possessive and possessive.start() > s and "spokes" not in possessive.group(0).lower():
         e = possessive.start()
     return s, e

@@ -145,7 +145,8 @@ class Prefiltered:
         self.fullmatch = pattern.fullmatch
         self.finditer = pattern.finditer
         # ``needs``: lower-case words one of which every match contains, for a
-        # pattern whose beginning says little ("[ \t]+(?:may|...)?carried out").
+        # pattern whose beginning says little ("[ \t]+(?:may|...)?carried out"),
+        # or one whose beginnings are common ("attack ... by").
         self._needs = any_of(needs) if needs else None
         keys = match_beginnings(pattern)
         # Without a lookahead the engine skips to the keys' first letters in C.
@@ -153,13 +154,12 @@ class Prefiltered:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else min(endpos, len(text))
-        if self._needs is not None:
-            fold = folded(text)
-            if fold is not None and self._needs.search(fold, pos, end) is None:
-                return None
-            return self.pattern.search(text, pos, end)
-        fold = folded(text) if self._starts is not None else None
+        fold = folded(text) if self._starts is not None or self._needs is not None else None
         if fold is None:
+            return self.pattern.search(text, pos, end)
+        if self._needs is not None and self._needs.search(fold, pos, end) is None:
+            return None
+        if self._starts is None:
             return self.pattern.search(text, pos, end)
         match = self.pattern.match
         find = self._starts.search
