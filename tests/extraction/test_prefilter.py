@@ -204,3 +204,14 @@ def test_word_lists_as_tries_find_what_their_alternations_found():
     for old, new in ((number_start, numbers.NUMBER_START), (connector, phrases.CONNECTOR)):
         for text in TEXTS + extra:
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_a_dump_longer_than_a_document_is_searched_unfiltered():
+    from tracker.extraction import extract, prefilter
+
+    dump = "The ministry said 12 people may have died. " * 60_000  # 2.6 million characters
+    assert folded(dump) is None
+    assert stance._HEDGES.search(dump, 0, 100).group(0) == "may have"
+    text = "The ministry said 12 people may have died."
+    assert extract(text).suggestions
+    assert prefilter._cache[0] is not text  # the copy is dropped once the text is read

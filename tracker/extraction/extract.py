@@ -27,6 +27,7 @@ from tracker.extraction.names import (
     tokenize,
 )
 from tracker.extraction.noise import detect_noise
+from tracker.extraction.prefilter import forget
 from tracker.extraction.quotes import Quote, QuoteIndex, find_quotes
 from tracker.extraction.results import (
     Entity,
@@ -87,6 +88,8 @@ def extract(
             suggestions=(),
             warnings=(f"Extraction failed: {type(exc).__name__}: {exc}",),
         )
+    finally:
+        forget(text)  # the lower-cased copy the prefiltered patterns read
 
 
 def _extract(

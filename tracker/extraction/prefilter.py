@@ -12,12 +12,13 @@ there is the same match, so the results are identical; a pattern whose
 beginnings cannot be read (one that may start with any letter) is simply
 searched as before.
 
-The lower-cased copy is made once per document (:func:`folded`) and kept for
-the last document only. Characters that case-insensitive matching takes for an
-ASCII letter although their lower case is another character (dotless i,
-capital I with a dot, long s)
-are folded to that letter, so a text the pattern matches is never skipped;
-when lower-casing would change the text's length, nothing is filtered.
+The lower-cased copy is made once per document (:func:`folded`) and kept
+while the document is read (``extract`` drops it with :func:`forget`).
+Characters that case-insensitive matching takes for an ASCII letter although
+their lower case is another character (dotless i, capital I with a dot, long
+s) are folded to that letter, so a text the pattern matches is never skipped;
+when lower-casing would change the text's length, or the text is longer than
+any document is read, nothing is filtered.
 """
 
 from __future__ import annotations
@@ -38,15 +39,30 @@ _MAX_CLASS = 6  # a character class of more characters ends the key
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 _FOLDED = ("\u0130", "\u0131", "\u017f")
 
+_MAX_FOLDED = 2_000_000
 _cache: tuple[str, str | None] = ("", "")
 
 
+def forget(text: str) -> None:
+    """Drop the lower-cased copy of ``text``, when the document has been read."""
+    global _cache
+    if _cache[0] is text:
+        _cache = ("", "")
+
+
 def folded(text: str) -> str | None:
-    """``text`` lower-cased, offsets unchanged; None if lower-casing moves them."""
+    """``text`` lower-cased, offsets unchanged; None if lower-casing moves them.
+
+    None too for a text longer than a document is read (``extract`` reads the
+    first million characters of a dump): nothing is filtered then, and no copy
+    of the whole dump is made or kept.
+    """
     global _cache
     cached = _cache
     if cached[0] is text:
         return cached[1]
+    if len(text) > _MAX_FOLDED:
+        return None
     if not text.isascii() and any(char in text for char in _FOLDED):
         text_ = text.translate(_FOLD)  # rare, and translate is slow: only when needed
     else:
