@@ -215,3 +215,19 @@ def test_a_dump_longer_than_a_document_is_searched_unfiltered():
     text = "The ministry said 12 people may have died."
     assert extract(text).suggestions
     assert prefilter._cache[0] is not text  # the copy is dropped once the text is read
+
+
+def test_sentence_stops_are_found_as_with_the_look_behind():
+    from tracker.extraction import sentences
+
+    old = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
+    extra = ['He left... Then "Why?!" she asked. (Done.) Wait!! ok', "...? x", "a .. b"]
+    for text in TEXTS + extra:
+        for start, end in _ranges(text):
+            expected = [m.span() for m in old.finditer(text, start, end)]
+            found = [
+                m.span()
+                for m in sentences._BOUNDARY.finditer(text, start, end)
+                if not (m.start() > 0 and text[m.start() - 1] in sentences._STOPS)
+            ]
+            assert found == expected
