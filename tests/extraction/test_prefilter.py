@@ -231,3 +231,24 @@ def test_sentence_stops_are_found_as_with_the_look_behind():
                 if not (m.start() > 0 and text[m.start() - 1] in sentences._STOPS)
             ]
             assert found == expected
+
+
+def test_the_caption_precheck_never_skips_a_caption_marker():
+    captions = [
+        "A man walks past rubble in the town (Photo: AFP)",
+        "Smoke rises over the city. / Reuters  ",
+        "Residents flee the fighting (AFP/Getty Images)\n",
+        "FILE PHOTO: A convoy on the road",
+        "The minister, pictured, said 12 died according to Reuters.",
+        "Smoke over Idlib (EPA)",
+        "Photo by Ali Haj Suleiman for Reuters",
+    ]
+    captions += [c.replace("i", "\u0131").replace("s", "\u017f") for c in captions]
+    lines = captions + [line for text in TEXTS for line in text.split("\n")]
+    found = 0
+    for line in lines:
+        lower = line.lower()
+        if noise._MARKER_KEY.search(lower) and noise._CAPTION_MARKER.search(line):
+            found += 1
+            assert noise._may_mark(line, lower), line
+    assert found >= len(captions)

@@ -50,8 +50,16 @@ def forget(text: str) -> None:
         _cache = ("", "")
 
 
+def fold_case(text: str) -> str | None:
+    """``text`` lower-cased as IGNORECASE compares letters; None if offsets would move."""
+    if not text.isascii() and any(char in text for char in _FOLDED):
+        text = text.translate(_FOLD)  # rare, and translate is slow: only when needed
+    fold = text.lower()
+    return fold if len(fold) == len(text) else None
+
+
 def folded(text: str) -> str | None:
-    """``text`` lower-cased, offsets unchanged; None if lower-casing moves them.
+    """:func:`fold_case` of the document being read, made once and kept meanwhile.
 
     None too for a text longer than a document is read (``extract`` reads the
     first million characters of a dump): nothing is filtered then, and no copy
@@ -63,12 +71,7 @@ def folded(text: str) -> str | None:
         return cached[1]
     if len(text) > _MAX_FOLDED:
         return None
-    if not text.isascii() and any(char in text for char in _FOLDED):
-        text_ = text.translate(_FOLD)  # rare, and translate is slow: only when needed
-    else:
-        text_ = text
-    fold = text_.lower()
-    result = fold if len(fold) == len(text) else None
+    result = fold_case(text)
     _cache = (text, result)  # one assignment: safe to read from several threads
     return result
 
