@@ -3,6 +3,8 @@
     .venv/bin/python bench/extraction.py            # figures for dev, test and all
     .venv/bin/python bench/extraction.py --errors dev   # also list dev misses
     .venv/bin/python bench/extraction.py --gold v2      # gold set v2, per field
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        .venv/bin/python bench/extraction.py --gold v2 --passes 3   # instructions (I refs)
 
 With ``--gold v2`` (bench/gold/v2, issue 15) the figures are per field, as
 bench/extraction_fields.py describes, and the articles for the throughput are
@@ -401,7 +403,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="throughput runs (median reported)")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only")
     parser.add_argument("--gold", choices=("v1", "v2"), default="v1", help="which gold set")
+    parser.add_argument(
+        "--passes",
+        type=int,
+        help="only extract the articles this many times (after 5 to warm up), for an "
+        "instruction count under valgrind that the machine's load does not move",
+    )
     args = parser.parse_args(argv)
+
+    if args.passes is not None:
+        articles = build_articles(load_gold(GOLD_V2 if args.gold == "v2" else GOLD))
+        for article in articles[:5]:
+            extract(article, entities=TABLE, sources=TABLE)
+        for _ in range(args.passes):
+            for article in articles:
+                extract(article, entities=TABLE, sources=TABLE)
+        return 0
 
     if args.gold == "v2":
         reports = load_gold(GOLD_V2)

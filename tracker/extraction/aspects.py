@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.prefilter import prefiltered
 from tracker.extraction.results import Mention, Party, Quantity, Span
+from tracker.extraction.wordlists import words
 from tracker.vocabularies import Aspect
 
 _ACT = (
@@ -30,9 +32,17 @@ _MODAL = (
     r"|have|did)[ \t]+){0,3}"
 )
 # An act verb; its subject is the clause piece just before it.
-_SUBJECT_ACT = re.compile(rf"[ \t]+{_MODAL}(?:have[ \t]+)?{_ACT}\b", re.IGNORECASE)
+_SUBJECT_ACT = prefiltered(
+    rf"[ \t]+{_MODAL}(?:have[ \t]+)?{_ACT}\b",
+    re.IGNORECASE,
+    # The act's words, one of which every match has (tests check the list).
+    needs=words(
+        """conducted carried launched behind responsible fired struck bombed shelled attacked
+        targeted hit executed staged perpetrated committed ordered"""
+    ),
+)
 _CLAUSE_BREAK = re.compile(r"[,;:.]")
-_BY_AGENT = re.compile(
+_BY_AGENT = prefiltered(
     r"\b(?:strikes?|airstrikes?|air[ \t]+strikes?|attacks?|raids?|shelling|bombing|bombardment"
     r"|aggression|assault|massacre|offensive|fire|killed|carried[ \t]+out|conducted|launched"
     r"|committed|perpetrated|targeted|hit|struck|shelled|bombed)\b[^,;.]{0,40}?"
@@ -41,13 +51,14 @@ _BY_AGENT = re.compile(
     r"(?<!occupied)(?<!claimed)(?<!reported)(?<!confirmed)[ \t]by[ \t]+"
     r"(?P<np>[^,;:.()]{1,80})",
     re.IGNORECASE,
+    needs=(" by", "\tby"),
 )
-_ACCUSED = re.compile(
+_ACCUSED = prefiltered(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming)[ \t]+(?P<np>[^,;:.]{1,80}?)"
     r"[ \t]+(?:of|for)\b",
     re.IGNORECASE,
 )
-_ATTACK_FROM = re.compile(
+_ATTACK_FROM = prefiltered(
     r"\bunder[ \t]+attack[ \t]+from[ \t]+(?P<np>[^,;:.]{1,120})", re.IGNORECASE
 )
 _NP_CUT = re.compile(
@@ -67,7 +78,7 @@ _CLEAN_EDGES = "\"'“”‘’ \t,;:"
 # Used with match(text, pos): "^" would only match at the start of the text.
 _DETERMINER = re.compile(r"(?:the|a|an)[ \t]+", re.IGNORECASE)
 
-_CHARACTERIZATION = re.compile(
+_CHARACTERIZATION = prefiltered(
     r"\b(?:massacre|war[ \t]+crimes?|crimes?[ \t]+against[ \t]+humanity|genocide"
     r"|terrorist[ \t]+attack"
     r"|act[ \t]+of[ \t]+(?:aggression|terror(?:ism)?|war)|aggression|atrocit(?:y|ies)|occupiers"
@@ -75,7 +86,7 @@ _CHARACTERIZATION = re.compile(
     r"|unlawful|murderous|savage|provocation)\b",
     re.IGNORECASE,
 )
-_TERRITORY = re.compile(
+_TERRITORY = prefiltered(
     r"\b(?:controls?|controlled|holds|held|seized|captured|retook|recaptured|regained|territory"
     r"|in[ \t]+the[ \t]+hands[ \t]+of|took[ \t]+control|taken[ \t]+control|advanced[ \t]+into"
     r"|pushed[ \t]+(?:out|back)|bastion|stronghold|enclave|pockets)\b",

@@ -55,6 +55,7 @@ from tracker.extraction.phrases import (
     strip_junk,
     trim_end,
 )
+from tracker.extraction.prefilter import prefiltered
 from tracker.extraction.quotes import Quote, QuoteIndex
 from tracker.extraction.results import QUOTE_DIRECT, QUOTE_INDIRECT, Sentence
 
@@ -93,7 +94,7 @@ _FINITE = re.compile(
     r"(?<![-\w])(?:[a-z]\w*ed|gave|put|made|issued|released|sent|told|took|spoke|wrote|has|had"
     r"|have|was|were|is|are|did|offered|cited|published|posted|gives|puts|makes|issues|went)\b"
 )
-_LEADING_VIA = re.compile(
+_LEADING_VIA = prefiltered(
     r"(?:in[ \t]+an?[ \t]+(?:\w+[ \t]+)?interview[ \t]+(?:with|on|broadcast[ \t]+by|aired[ \t]+by)"
     r"|speaking[ \t]+(?:to|on)|in[ \t]+(?:comments|remarks)[ \t]+to|writing[ \t]+(?:in|for))[ \t]+",
     re.IGNORECASE,

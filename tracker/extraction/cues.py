@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from tracker.extraction.wordlists import words
 from tracker.vocabularies import Stance
@@ -196,15 +197,21 @@ _STARTS = words(
 
 
 def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+    # The words as lists made by C functions; only the few trigger words are
+    # looked at one by one.
+    found_words = list(_WORD.finditer(text, start, end))
+    lowered = list(map(str.lower, map(_GROUP, found_words)))
     found = []
     consumed = start
-    for index, (w_start, w_end, word) in enumerate(words):
-        if w_start < consumed or word not in _TRIGGERS:
+    for index in compress(range(len(lowered)), map(_TRIGGERS.__contains__, lowered)):
+        word = found_words[index]
+        w_start = word.start()
+        if w_start < consumed:
             continue
+        w_end = word.end()
         for k in range(max(0, index - _LOOKBACK_WORDS), index + 1):
-            k_start = words[k][0]
-            if k_start < consumed or (k < index and words[k][2] not in _STARTS):
+            k_start = found_words[k].start()
+            if k_start < consumed or (k < index and lowered[k] not in _STARTS):
                 continue
             match = CUE.match(text, k_start, end)
             if match and match.end() >= w_end:
@@ -212,6 +219,9 @@ def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
                 consumed = match.end()
                 break
     return found
+
+
+_GROUP = re.Match.group
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:

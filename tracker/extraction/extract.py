@@ -27,6 +27,7 @@ from tracker.extraction.names import (
     tokenize,
 )
 from tracker.extraction.noise import detect_noise
+from tracker.extraction.prefilter import forget
 from tracker.extraction.quotes import Quote, QuoteIndex, find_quotes
 from tracker.extraction.results import (
     Entity,
@@ -87,6 +88,8 @@ def extract(
             suggestions=(),
             warnings=(f"Extraction failed: {type(exc).__name__}: {exc}",),
         )
+    finally:
+        forget(text)  # the lower-cased copy the prefiltered patterns read
 
 
 def _extract(
@@ -112,7 +115,10 @@ def _extract(
 
     tokens = tokenize(text, 0, limit) if entity_table or source_table else []
     source_mentions = source_table.find_in_tokens(text, tokens) if source_table else []
-    entity_mentions = entity_table.find_in_tokens(text, tokens) if entity_table else []
+    if entity_table is source_table:
+        entity_mentions = source_mentions  # one table for both (a caller's choice): read once
+    else:
+        entity_mentions = entity_table.find_in_tokens(text, tokens) if entity_table else []
     context = Context(text, source_table, source_mentions, _merge(entity_mentions, source_mentions))
 
     sentences: list[Sentence] = []

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.prefilter import fold_case
 from tracker.extraction.results import NoiseSpan
 from tracker.extraction.sentences import Line, Paragraph
+from tracker.extraction.wordlists import any_of
 from tracker.text import title_matches_body
 
 KIND_TITLE = "title"  # the headline, when it fits the story: not a claim of its own
@@ -51,6 +53,24 @@ _CAPTION_MARKER = re.compile(
 )
 _MARKER_KEYS = ("photo", "picture", "image", "file", "credit", "getty", "afp", "reuters", "ap)")
 _MARKER_KEYS += ("ap/", "epa", "anadolu", "/ ap")
+_MARKER_KEY = any_of(_MARKER_KEYS)
+# What _CAPTION_MARKER needs: a photo word somewhere, or an agency's credit
+# closing the line. Agencies are named in prose all the time; their credits
+# close captions, so most lines that name one skip the pattern.
+_PHOTO_WORD = any_of(("photo", "picture", "image", "file", "credit", "getty"))
+_CREDIT_ENDS = (")", "afp", "reuters", "ap", "epa")
+
+
+def _may_mark(line: str, lower: str) -> bool:
+    if not line.isascii():
+        # Dotless i and long s read as "i" and "s", as IGNORECASE reads them.
+        folded = fold_case(line)
+        if folded is None:
+            return True
+        lower = folded
+    return bool(_PHOTO_WORD.search(lower) or lower.rstrip().endswith(_CREDIT_ENDS))
+
+
 _YEAR = re.compile(r"\d{4}")
 _FULL_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
@@ -193,7 +213,7 @@ def _caption_reason(line: str) -> str:
         return ""
     lower = line.lower()
     # Cheap substring tests first: most lines are prose and fail them.
-    if any(key in lower for key in _MARKER_KEYS) and _CAPTION_MARKER.search(line):
+    if _MARKER_KEY.search(lower) and _may_mark(line, lower) and _CAPTION_MARKER.search(line):
         return "a photo caption or credit"
     if (
         len(line) <= _CAPTION_MAX_CHARS

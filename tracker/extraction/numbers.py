@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.wordlists import trie
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -44,9 +46,9 @@ _START_WORDS = (
 NUMBER_WORDS_ALL = _START_WORDS | {"dozen", "half"}
 NUMBER_START = re.compile(
     r"(?<![\w.,])\d|\b(?:half[ \t]+an?[ \t]+dozen|an?[ \t]+(?:dozen|hundred|thousand|million)"
-    r"|tens[ \t]+of[ \t]+thousands|"
-    + "|".join(sorted(_START_WORDS, key=len, reverse=True))
-    + r")\b",
+    r"|tens[ \t]+of[ \t]+thousands|" + trie(_START_WORDS) + r")\b",
+    # A trie tries each letter once; like the longest-first alternation it
+    # stood for, it takes the longest word that ends at a word boundary.
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d+)?(?![\d,]\d)|\d++(?:\.\d+)?")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.wordlists import trie, words
+
 DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 TIME = (
     rf"(?:(?:on|late|early|late[ \t]+on|early[ \t]+on|by|since)[ \t]+{DAYS}"
@@ -47,8 +49,14 @@ LEADING_ADVERBIALS = re.compile(
     re.IGNORECASE,
 )
 CONNECTOR = re.compile(
-    r"\b(?:but|while|whereas|although|though|because|when|if|so|until|once|where|yet|and|as"
-    r"|after|before|since|then|with)\b",
+    r"\b(?:"
+    + trie(
+        words(
+            """but while whereas although though because when if so until once where yet and as
+            after before since then with"""
+        )
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 ALWAYS_CUT = frozenset(
@@ -121,6 +129,25 @@ NP_VERB = re.compile(
 TRAILING_TIME = re.compile(
     rf"[ \t]+(?:{TIME}|also|again|meanwhile|however|too|yesterday|today|now|then)$", re.IGNORECASE
 )
+# The last words TRAILING_TIME can end in (upper case is lowered before the test).
+_TIME_ENDS = tuple(
+    words(
+        """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+        morning afternoon evening night week month year earlier later previously also again
+        meanwhile however too now then"""
+    )
+)
+
+
+def _trailing_time(text: str, s: int, e: int) -> re.Match[str] | None:
+    tail = text[max(s, e - 13) : e]
+    if tail.endswith("\n"):
+        tail = tail[:-1]  # "$" also matches before a final line break
+    if tail.isascii() and not tail.lower().endswith(_TIME_ENDS):
+        return None  # the common case, without trying the pattern at every space
+    return TRAILING_TIME.search(text, max(s, e - 60), e)
+
+
 RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b", re.IGNORECASE)
 
 PLACE = re.compile(
@@ -143,6 +170,9 @@ def speaker_shaped(piece: str) -> bool:
     return 0 < len(words) <= 4 and not VERBISH.search(piece) and piece.strip()[0].isupper()
 
 
+_SEPARATOR = re.compile("[,;:—–]")
+
+
 def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before a cue, with titles and appositives."""
     lo = max(lo, hi - SPEAKER_WINDOW)  # a speaker is a few words; never scan a whole paste
@@ -153,10 +183,12 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return None
     segments: list[tuple[int, int]] = []
     piece = lo
-    for position in range(lo, end):
-        if text[position] in ",;:" or (text[position] in "—–" and position > lo):
-            segments.append((piece, position))
-            piece = position + 1
+    for separator in _SEPARATOR.finditer(text, lo, end):
+        position = separator.start()
+        if position == lo and text[position] in "—–":
+            continue  # a dash opening the window splits nothing
+        segments.append((piece, position))
+        piece = position + 1
     segments.append((piece, end))
     segments = [strip(text, s, e) for s, e in segments]
     chosen = len(segments) - 1
@@ -168,10 +200,10 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if chosen < 0:
         return None
     s, e = segments[chosen]
-    trailing = TRAILING_TIME.search(text, max(s, e - 60), e)
+    trailing = _trailing_time(text, s, e)
     while trailing and trailing.start() > s:
         e = trailing.start()
-        trailing = TRAILING_TIME.search(text, max(s, e - 60), e)
+        trailing = _trailing_time(text, s, e)
     s = after_connector(text, s, e)
     s = LEADING_ADVERBIALS.match(text, s, e).end()
     s = skip_space(text, s, e)
@@ -319,7 +351,11 @@ def strip_junk(text: str, s: int, e: int) -> tuple[int, int]:
     junk = LEADING_JUNK.match(text, s, e)
     if junk and junk.end() < e:
         s = junk.end()
-    possessive = POSSESSIVE_STATEMENT.search(text, s, e)
+    possessive = (
+        POSSESSIVE_STATEMENT.search(text, s, e)
+        if text.find("'", s, e) != -1 or text.find("’", s, e) != -1
+        else None  # the pattern begins with an apostrophe
+    )
     if possessive and possessive.start() > s and "spokes" not in possessive.group(0).lower():
         e = possessive.start()
     return s, e

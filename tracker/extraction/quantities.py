@@ -31,7 +31,7 @@ import re
 
 from tracker.extraction.numbers import NUMBER_START, NUMBER_WORDS_ALL, Number, read_number
 from tracker.extraction.results import Quantity
-from tracker.extraction.wordlists import words
+from tracker.extraction.wordlists import trie, words
 from tracker.vocabularies import Aspect, Unit
 
 _PEOPLE = words(
@@ -117,6 +117,22 @@ _QUALIFIER = re.compile(
     r"|estimated|close to|circa|an approximate|more or less)"
     r"|\b(?P<between>between|from))[ \t]+$"
 )
+# The last word of every qualifier above: a window that ends in none has none.
+_QUALIFIER_ENDS = tuple(
+    words(
+        """least than of over under below most to as nearly almost roughly about around
+        approximately some estimated circa approximate less between from"""
+    )
+)
+
+
+def _may_qualify(window: str) -> bool:
+    """Whether the window can end as _QUALIFIER does: a qualifier word, then spaces."""
+    if window.endswith("\n"):
+        window = window[:-1]  # "$" also matches before a final line break
+    return window[-1:] in (" ", "\t") and window.rstrip(" \t").endswith(_QUALIFIER_ENDS)
+
+
 _POST = re.compile(r"[ \t]*(?:(?P<atleast>or more|and more|plus\b|\+|-plus\b)|(?P<approx>or so\b))")
 _RANGE_JOIN = re.compile(r"[ \t]*(?P<join>-|–|—|to\b|and\b|or\b)[ \t]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -165,14 +181,15 @@ def find_quantities(
 
 
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[a-z]+")
+# A number word as a whole run of letters, as ``[a-z]+`` would split them.
+_NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{trie(NUMBER_WORDS_ALL)})(?![a-z])")
 
 
 def _may_have_number(text: str, start: int, end: int) -> bool:
     # A cheap test first: most clauses have no number at all.
     if _DIGIT.search(text, start, end):
         return True
-    return not NUMBER_WORDS_ALL.isdisjoint(_LETTERS.findall(text[start:end].lower()))
+    return _NUMBER_WORD.search(text[start:end].lower()) is not None
 
 
 def _quantity_at(
@@ -183,7 +200,7 @@ def _quantity_at(
     if _AGE_OR_TIME.match(text, number.end, end):
         return None
     window = text[max(start, number.start - _LOOK_BEHIND) : number.start].lower()
-    qualifier = _QUALIFIER.search(window)
+    qualifier = _QUALIFIER.search(window) if _may_qualify(window) else None
     kind = qualifier.lastgroup if qualifier else ""
     q_start = number.start - (len(window) - qualifier.start()) if qualifier else number.start
     low: int | None = number.value

@@ -26,12 +26,16 @@ _ROLE = (
 _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 # "the Turkish defence ministry's", "MSF's", "the Houthis'", "Its": the possessor
 # of a role, within one comma piece, then up to three describing words.
+_PRONOUN_ROLE = rf"(?P<pronoun>its|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{_ROLE})\b"
 _POSSESSED_ROLE = re.compile(
-    rf"(?P<pronoun>its|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{_ROLE})\b"
-    rf"|(?P<org>(?:the[ \t]+)?[\w.-]+(?:[ \t]+[\w.-]+){{0,7}}?)(?:['’]s|(?<=s)['’])[ \t]+"
+    _PRONOUN_ROLE
+    + rf"|(?P<org>(?:the[ \t]+)?[\w.-]+(?:[ \t]+[\w.-]+){{0,7}}?)(?:['’]s|(?<=s)['’])[ \t]+"
     rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLE})\b",
     re.IGNORECASE,
 )
+# _POSSESSED_ROLE without an apostrophe in the piece: only the pronoun can own
+# the role, and this is many times cheaper than trying every word as a possessor.
+_POSSESSED_PRONOUN = re.compile(_PRONOUN_ROLE, re.IGNORECASE)
 _ROLE_OF = re.compile(
     rf"\b(?:{_ROLE})[ \t]+(?:for|of|at|in|with|from|close[ \t]+to)[ \t]+(?P<org>[^,;()]+)",
     re.IGNORECASE,
@@ -126,7 +130,8 @@ def organisation_of(phrase: str, person: tuple[int, int] | None = None) -> str:
         piece = piece.strip()
         if not piece or not _ROLE_WORD.search(piece):
             continue
-        possessed = _POSSESSED_ROLE.search(piece)
+        possessive = "'" in piece or "’" in piece
+        possessed = (_POSSESSED_ROLE if possessive else _POSSESSED_PRONOUN).search(piece)
         if possessed:
             if possessed.group("pronoun"):
                 return possessed.group("pronoun").lower()

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.prefilter import Prefiltered, prefiltered
+from tracker.extraction.wordlists import any_of
 from tracker.vocabularies import Stance
 
-_RETRACTS = re.compile(
+_RETRACTS = prefiltered(
     r"\b(?:retract(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn)[ \t]+(?:the|its|our|their|an|his|her)"
     r"[ \t]+(?:earlier[ \t]+|previous[ \t]+)?(?:claim|statement|report|figure|allegation|account"
     r"|toll)s?|(?:was|were|is|had[ \t]+been)[ \t]+(?:incorrect|wrong|erroneous|in[ \t]+error"
     r"|mistaken|inaccurate)|(?:we|it|they)[ \t]+(?:erred|made[ \t]+a[ \t]+mistake))\b",
     re.IGNORECASE,
 )
-_DENIES = re.compile(
+_DENIES = prefiltered(
     r"\b(?:did|does|do|was|were|has|have|had)(?:[ \t]+not|n[’']t)[ \t]+(?:\w+[ \t]+){0,2}?"
     r"(?:carry|carried|conduct|conducted|target|targeted|strike|struck|attack|attacked|bomb"
     r"|bombed|shell|shelled|kill|killed|fire|fired|launch|launched|involve|involved|take[ \t]+part"
@@ -38,7 +40,7 @@ _DENIES = re.compile(
     r"|region|location|scene)\b",
     re.IGNORECASE,
 )
-_INVESTIGATING = re.compile(
+_INVESTIGATING = prefiltered(
     r"\b(?:investigat(?:ing|ion|e|es)|looking[ \t]+into|look[ \t]+into|looks[ \t]+into"
     r"|forward(?:ing|ed|s)?\b.{0,120}?\bfor[ \t]+(?:further[ \t]+)?(?:assessment|review"
     r"|investigation|examination)|under[ \t]+review|reviewing|assessing|(?:an|the)[ \t]+(?:inquiry"
@@ -47,7 +49,7 @@ _INVESTIGATING = re.compile(
     r"|(?:trying|working|seeking)[ \t]+to[ \t]+(?:establish|determine|ascertain|verify|confirm))\b",
     re.IGNORECASE,
 )
-_CANNOT_VERIFY = re.compile(
+_CANNOT_VERIFY = prefiltered(
     r"\b(?:could[ \t]+not|cannot|can[ \t]+not|couldn[’']t|can[’']t|unable[ \t]+to"
     r"|not[ \t]+able[ \t]+to)"
     r"[ \t]+(?:yet[ \t]+)?(?:independently[ \t]+)?(?:verify|confirm|corroborate|be[ \t]+verified"
@@ -57,7 +59,7 @@ _CANNOT_VERIFY = re.compile(
     r"[ \t]+(?:on|about|of|regarding)\b",
     re.IGNORECASE,
 )
-_HEDGES = re.compile(
+_HEDGES = prefiltered(
     r"\b(?:may|might)[ \t]+(?:have|be|not)\b|\bcould[ \t]+have\b"
     r"|\b(?:possibly|probably|likely|apparently|reportedly|allegedly|presumably|perhaps|seemingly"
     r"|unconfirmed|purportedly|supposedly)\b"
@@ -72,13 +74,14 @@ _HEDGES = re.compile(
 )
 
 
-def _keys(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
+def _keys(text: str) -> re.Pattern[str]:
+    # One search of the lower-cased words for any of the pieces.
+    return any_of(text.split())
 
 
 # Each check with the word pieces one of which its pattern cannot match
 # without; testing those substrings first skips most regular expressions.
-_CHECKS: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
+_CHECKS: tuple[tuple[Prefiltered, str, str, re.Pattern[str]], ...] = (
     (
         _RETRACTS,
         Stance.RETRACTS,
@@ -127,7 +130,7 @@ def content_stance(text: str, start: int = 0, end: int | None = None) -> tuple[s
     end = len(text) if end is None else end
     lower = text[start:end].lower()
     for pattern, stance, rule, keys in _CHECKS:
-        if not any(key in lower for key in keys):
+        if keys.search(lower) is None:
             continue
         match = pattern.search(text, start, end)
         if match:

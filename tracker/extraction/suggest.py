@@ -19,6 +19,7 @@ from tracker.extraction.attribution import Frame
 from tracker.extraction.claims import denied_claim, denies_an_attack, name_the_speaker
 from tracker.extraction.cues import CUE_STANCE, KIND_CANNOT_VERIFY, KIND_TOLL, find_cues
 from tracker.extraction.names import AliasTable, clean_name, guess_kind
+from tracker.extraction.prefilter import prefiltered
 from tracker.extraction.quantities import find_quantities
 from tracker.extraction.quotes import Quote
 from tracker.extraction.referents import PRONOUN, Referent, referent_of, resolve
@@ -38,7 +39,7 @@ from tracker.extraction.results import (
 from tracker.extraction.stance import content_stance
 from tracker.vocabularies import Aspect, SourceKind, Stance, SuggestionVoice
 
-_EVENT = re.compile(
+_EVENT = prefiltered(
     r"\b(?:killed|killing|kills|dead|died|dies|wounded|injured|struck|strikes?|airstrikes?"
     r"|air[ \t]+strikes?|attack(?:ed|s)?|bombed|bombing|shelled|shelling|raided|raids?|targeted"
     r"|destroyed|captured|seized|clash(?:ed|es)|fighting|fought|fired|launched|carried[ \t]+out"
