@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import DateRangeField
 from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
@@ -271,18 +272,27 @@ class _Pool:
     # entity id -> (its spellings, source id if it is also a source); places only have spellings
     places: dict[int, tuple[str, ...]]
     entity_sources: dict[int, int]
+    # event id -> its parties (id, name), read once for the whole report and its paragraphs
+    parties: dict[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
 
 def _names_of(entity_ids: set[int]) -> tuple[dict[int, tuple[str, ...]], dict[int, int]]:
-    entities = NamedEntity.objects.filter(pk__in=entity_ids).prefetch_related(
-        Prefetch("aliases", queryset=EntityAlias.objects.only("pk", "name", "entity_id"))
+    """The places among ``entity_ids`` with their spellings (name first), and their sources."""
+    if not entity_ids:
+        return {}, {}
+    rows = (
+        NamedEntity.objects.filter(pk__in=entity_ids)
+        .order_by("pk", "aliases__name")
+        .values_list("pk", "kind", "name", "source_id", "aliases__name")
     )
     places, sources = {}, {}
-    for entity in entities:
-        if entity.kind == "place":
-            places[entity.pk] = (entity.name, *(alias.name for alias in entity.aliases.all()))
-        if entity.source_id is not None:
-            sources[entity.pk] = entity.source_id
+    for pk, kind, name, source_id, alias in rows:
+        if kind == "place":
+            spellings = places.setdefault(pk, (name,))
+            if alias is not None:
+                places[pk] = (*spellings, alias)
+        if source_id is not None:
+            sources[pk] = source_id
     return places, sources
 
 
@@ -324,10 +334,14 @@ def _events_near(dates: tuple[date, ...], days: int) -> QuerySet[Event] | None:
     )
 
 
-def _by_place(place_ids: set[int], dates: tuple[date, ...]) -> list[int]:
+# A lookup's event ids: a query not yet run (PostgreSQL runs the three as one), or a list.
+_Ids = QuerySet | list[int]
+
+
+def _by_place(place_ids: set[int], dates: tuple[date, ...]) -> _Ids | None:
     """Events filed under one of the report's places (``EventPlace``, kept by the services)."""
     if not place_ids:
-        return []
+        return None
     events = Event.objects.filter(
         pk__in=EventPlace.objects.filter(entity_id__in=place_ids).values("event_id")
     )
@@ -335,20 +349,21 @@ def _by_place(place_ids: set[int], dates: tuple[date, ...]) -> list[int]:
     if near is not None:
         # An event with no date yet is not ruled out by the report's.
         events = events.filter(near | Q(date_start__isnull=True))
-    return list(events.order_by(F("date_start").desc(nulls_last=True), "pk")
-                .values_list("pk", flat=True)[:PER_LOOKUP])  # fmt: skip
+    return events.order_by(F("date_start").desc(nulls_last=True), "pk").values_list(
+        "pk", flat=True
+    )[:PER_LOOKUP]
 
 
-def _by_party(party_ids: set[int], dates: tuple[date, ...]) -> list[int]:
+def _by_party(party_ids: set[int], dates: tuple[date, ...]) -> _Ids | None:
     events = _events_near(dates, PARTY_WINDOW_DAYS)
     if not party_ids or events is None:
-        return []
+        return None
     events = events.filter(pk__in=Event.parties.through.objects.filter(
         source_id__in=party_ids).values("event_id"))  # fmt: skip
-    return list(events.order_by("-date_start", "pk").values_list("pk", flat=True)[:PER_LOOKUP])
+    return events.order_by("-date_start", "pk").values_list("pk", flat=True)[:PER_LOOKUP]
 
 
-def _by_title(title: str, dates: tuple[date, ...]) -> list[int]:
+def _by_title(title: str, dates: tuple[date, ...]) -> _Ids | None:
     """Events of the report's days whose name reads like its title.
 
     Only near the report's dates: across the archive the name trigrams of a
@@ -363,13 +378,13 @@ def _by_title(title: str, dates: tuple[date, ...]) -> list[int]:
     title = title.strip()
     events = _events_near(dates, PARTY_WINDOW_DAYS)
     if not trigrams(title) or events is None:
-        return []
+        return None
     if connections[events.db].vendor != "postgresql":
         rows = events.order_by("-pk").values_list("pk", "name")[:SQLITE_TITLE_CANDIDATES]
         scored = [(similarity(title, name), pk) for pk, name in rows]
         scored = [item for item in scored if item[0] >= TITLE_SIMILARITY]
         return [pk for _, pk in sorted(scored, key=lambda item: (-item[0], item[1]))][:PER_LOOKUP]
-    return list(
+    return (
         events.filter(TrigramSimilar(F("name"), Value(title)))
         .annotate(likeness=TrigramSimilarity("name", Value(title)))
         .filter(likeness__gte=TITLE_SIMILARITY)
@@ -378,33 +393,73 @@ def _by_title(title: str, dates: tuple[date, ...]) -> list[int]:
     )
 
 
+def _events_with_parties(
+    found: list[_Ids],
+) -> tuple[dict[int, Event], dict[int, list[tuple[int, str]]]]:
+    """The events the lookups found, with their parties (id, name).
+
+    On PostgreSQL one round trip: the three lookups as a UNION (each its best
+    PER_LOOKUP) inside the query that reads the events, their parties
+    aggregated alongside. SQLite runs the lookups, then the events, then the
+    parties.
+    """
+    rows = Event.objects.defer("summary", "description")
+    parties = defaultdict(list)
+    if connections[rows.db].vendor == "postgresql":
+        first, *rest = found
+        has_party = Q(parties__isnull=False)
+        rows = rows.filter(pk__in=first.union(*rest) if rest else first).annotate(
+            party_ids=ArrayAgg("parties__pk", filter=has_party, default=Value([])),
+            party_names=ArrayAgg("parties__name", filter=has_party, default=Value([])),
+        )
+        events = {}
+        for event in rows:
+            events[event.pk] = event
+            parties[event.pk] = list(zip(event.party_ids, event.party_names, strict=True))
+        return events, parties
+    events = {event.pk: event for event in rows.filter(pk__in={pk for ids in found for pk in ids})}
+    if events:
+        pairs = Event.parties.through.objects.filter(event_id__in=events).values_list(
+            "event_id", "source_id", "source__name"
+        )
+        for event_id, source_id, name in pairs:
+            parties[event_id].append((source_id, name))
+    return events, parties
+
+
 def _pool(facts: ReportFacts) -> _Pool:
     entity_ids = {m.entity_id for m in facts.mentions}
     places, entity_sources = _names_of(entity_ids)
     party_ids = _party_ids(facts, entity_sources)
-    ids = set(_by_place(set(places), facts.dates))
-    ids.update(_by_party(party_ids, facts.dates))
-    ids.update(_by_title(facts.title, facts.dates))
-    if not ids:
+    found = [
+        ids
+        for ids in (
+            _by_place(set(places), facts.dates),
+            _by_party(party_ids, facts.dates),
+            _by_title(facts.title, facts.dates),
+        )
+        if ids is not None
+    ]
+    if not found:
         return _Pool({}, {}, {}, {}, places, entity_sources)
-    events = {
-        event.pk: event
-        for event in Event.objects.filter(pk__in=ids)
-        .defer("summary", "description")
-        .prefetch_related(Prefetch("parties", queryset=Source.objects.only("pk", "name")))
-    }
+    events, parties = _events_with_parties(found)
+    ids = set(events)
     claims = defaultdict(list)
-    latest = (
-        Claim.objects.filter(event_id__in=ids, archived_at__isnull=True)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("pk").desc()]))
-        .filter(rank__lte=CLAIMS_PER_EVENT)
-        .only(*_CLAIM_FIELDS)
-    )
-    for claim in latest:
-        claims[claim.event_id].append(claim)
+    # Claims are compared with the report's suggestions only (figures, wording).
+    if ids and facts.suggestions:
+        latest = (
+            Claim.objects.filter(event_id__in=ids, archived_at__isnull=True)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("pk").desc()])
+            )
+            .filter(rank__lte=CLAIMS_PER_EVENT)
+            .only(*_CLAIM_FIELDS)
+        )
+        for claim in latest:
+            claims[claim.event_id].append(claim)
     speaker_ids = {s.source_id for s in facts.suggestions if s.source_id is not None}
     speakers = defaultdict(set)
-    if speaker_ids:
+    if speaker_ids and ids:
         on_events = (
             Account.objects.filter(claim__event_id__in=ids, source_id__in=speaker_ids)
             .values_list("claim__event_id", "source_id")
@@ -415,7 +470,10 @@ def _pool(facts: ReportFacts) -> _Pool:
     names = dict(
         Source.objects.filter(pk__in=speaker_ids).values_list("pk", "name")
     ) if speaker_ids else {}  # fmt: skip
-    return _Pool(events, dict(claims), dict(speakers), names, places, entity_sources)
+    return _Pool(
+        events, dict(claims), dict(speakers), names, places, entity_sources,
+        {pk: tuple(parties[pk]) for pk in ids},
+    )  # fmt: skip
 
 
 def _party_ids(facts: ReportFacts, entity_sources: dict[int, int]) -> set[int]:
@@ -494,7 +552,7 @@ def _evidence(facts: ReportFacts, pool: _Pool, grams: _Grams) -> list[Evidence]:
     found = []
     for event in pool.events.values():
         claims = pool.claims.get(event.pk, [])
-        parties = tuple(p.name for p in event.parties.all() if p.pk in party_ids)
+        parties = tuple(name for pk, name in pool.parties[event.pk] if pk in party_ids)
         speakers = tuple(
             sorted(pool.source_names[pk] for pk in pool.speakers.get(event.pk, set()) & speaker_ids)
         )
