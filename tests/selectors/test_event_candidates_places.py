@@ -62,9 +62,9 @@ def test_a_town_is_not_found_inside_a_longer_name():
 
 # names, then (PostgreSQL) the events of the three lookups with their parties in
 # one query, or (SQLite) each lookup, the events, their parties; then the
-# claims, the speakers already on them and the speakers' names.
+# claims and the speakers already on them, with their names.
 QUERIES = {"postgresql": 2, "sqlite": 6}
-WITH_SUGGESTIONS = 3
+WITH_SUGGESTIONS = 2
 
 
 def test_ranking_costs_a_fixed_number_of_queries_however_many_events_fit(

@@ -458,18 +458,18 @@ def _pool(facts: ReportFacts) -> _Pool:
         for claim in latest:
             claims[claim.event_id].append(claim)
     speaker_ids = {s.source_id for s in facts.suggestions if s.source_id is not None}
-    speakers = defaultdict(set)
+    speakers, names = defaultdict(set), {}
     if speaker_ids and ids:
+        # order_by(): the accounts' default ordering would make every account distinct.
         on_events = (
             Account.objects.filter(claim__event_id__in=ids, source_id__in=speaker_ids)
-            .values_list("claim__event_id", "source_id")
+            .order_by()
+            .values_list("claim__event_id", "source_id", "source__name")
             .distinct()
         )
-        for event_id, source_id in on_events:
+        for event_id, source_id, name in on_events:
             speakers[event_id].add(source_id)
-    names = dict(
-        Source.objects.filter(pk__in=speaker_ids).values_list("pk", "name")
-    ) if speaker_ids else {}  # fmt: skip
+            names[source_id] = name
     return _Pool(
         events, dict(claims), dict(speakers), names, places, entity_sources,
         {pk: tuple(parties[pk]) for pk in ids},
