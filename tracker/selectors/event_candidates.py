@@ -27,16 +27,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import DateRangeField
 from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connections
 from django.db.backends.postgresql.psycopg_any import DateRange
-from django.db.models import F, Func, Prefetch, Q, QuerySet, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import F, Func, OuterRef, Prefetch, Q, QuerySet, Value, Window
+from django.db.models.functions import Coalesce, JSONObject, RowNumber
 
 from tracker.extraction import AliasTable, Entity
 from tracker.matching.dates import dates_in_text, days_apart
@@ -393,38 +393,111 @@ def _by_title(title: str, dates: tuple[date, ...]) -> _Ids | None:
     )
 
 
-def _events_with_parties(
-    found: list[_Ids],
-) -> tuple[dict[int, Event], dict[int, list[tuple[int, str]]]]:
-    """The events the lookups found, with their parties (id, name).
+@dataclass
+class _Read:
+    """What the pool reads about the events the lookups found."""
 
-    On PostgreSQL one round trip: the three lookups as a UNION (each its best
-    PER_LOOKUP) inside the query that reads the events, their parties
-    aggregated alongside. SQLite runs the lookups, then the events, then the
-    parties.
+    events: dict[int, Event]
+    parties: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    claims: dict[int, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    speakers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    speaker_names: dict[int, str] = field(default_factory=dict)
+
+
+def _latest_first(claims: list[Claim]) -> list[Claim]:
+    """An event's claims in the claims' own order (latest change first), as a query gives them."""
+    return sorted(claims, key=lambda claim: (claim.updated_at, claim.pk), reverse=True)
+
+
+def _read_on_postgresql(found: list[_Ids], *, with_claims: bool, speaker_ids: set[int]) -> _Read:
+    """One round trip: the three lookups as a UNION (each its best PER_LOOKUP) inside
+    the query that reads the events, with their parties, latest claims and the
+    report's speakers on them as arrays alongside."""
+    first, *rest = found
+    rows = (
+        Event.objects.defer("summary", "description")
+        .filter(pk__in=first.union(*rest) if rest else first)
+        .annotate(
+            party_list=ArraySubquery(
+                Event.parties.through.objects.filter(event_id=OuterRef("pk"))
+                .order_by()
+                .values(pair=JSONObject(id="source_id", name="source__name"))
+            )
+        )
+    )
+    if with_claims:
+        latest = (
+            Claim.objects.filter(event_id=OuterRef("pk"), archived_at__isnull=True)
+            .order_by("-pk")
+            .values(row=JSONObject(**{name: name for name in (*_CLAIM_FIELDS[1:], "updated_at")},
+                                   id="pk"))[:CLAIMS_PER_EVENT]
+        )  # fmt: skip
+        rows = rows.annotate(claim_list=ArraySubquery(latest))
+    if speaker_ids:
+        on_event = (
+            Account.objects.filter(claim__event_id=OuterRef("pk"), source_id__in=speaker_ids)
+            .order_by()
+            .values(pair=JSONObject(id="source_id", name="source__name"))
+            .distinct()
+        )
+        rows = rows.annotate(speaker_list=ArraySubquery(on_event))
+    read = _Read(events={})
+    for event in rows:
+        read.events[event.pk] = event
+        read.parties[event.pk] = [(pair["id"], pair["name"]) for pair in event.party_list]
+        if with_claims:
+            read.claims[event.pk] = _latest_first(
+                [Claim(**{**row, "updated_at": datetime.fromisoformat(row["updated_at"])})
+                 for row in event.claim_list]
+            )  # fmt: skip
+        for pair in getattr(event, "speaker_list", ()):
+            read.speakers[event.pk].add(pair["id"])
+            read.speaker_names[pair["id"]] = pair["name"]
+    return read
+
+
+def _read(found: list[_Ids], *, with_claims: bool, speaker_ids: set[int]) -> _Read:
+    """The events the lookups found, their parties (id, name), latest claims and speakers.
+
+    SQLite: the lookups, the events, their parties, their claims, the speakers.
     """
-    rows = Event.objects.defer("summary", "description")
-    parties = defaultdict(list)
-    if connections[rows.db].vendor == "postgresql":
-        first, *rest = found
-        has_party = Q(parties__isnull=False)
-        rows = rows.filter(pk__in=first.union(*rest) if rest else first).annotate(
-            party_ids=ArrayAgg("parties__pk", filter=has_party, default=Value([])),
-            party_names=ArrayAgg("parties__name", filter=has_party, default=Value([])),
+    if connections[Event.objects.db].vendor == "postgresql":
+        return _read_on_postgresql(found, with_claims=with_claims, speaker_ids=speaker_ids)
+    ids = {pk for lookup in found for pk in lookup}
+    read = _Read(events=dict(
+        Event.objects.defer("summary", "description").filter(pk__in=ids).in_bulk()
+    ))  # fmt: skip
+    ids = set(read.events)
+    if not ids:
+        return read
+    pairs = Event.parties.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "source_id", "source__name"
+    )
+    for event_id, source_id, name in pairs:
+        read.parties[event_id].append((source_id, name))
+    if with_claims:
+        latest = (
+            Claim.objects.filter(event_id__in=ids, archived_at__isnull=True)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("pk").desc()])
+            )
+            .filter(rank__lte=CLAIMS_PER_EVENT)
+            .only(*_CLAIM_FIELDS, "updated_at")
         )
-        events = {}
-        for event in rows:
-            events[event.pk] = event
-            parties[event.pk] = list(zip(event.party_ids, event.party_names, strict=True))
-        return events, parties
-    events = {event.pk: event for event in rows.filter(pk__in={pk for ids in found for pk in ids})}
-    if events:
-        pairs = Event.parties.through.objects.filter(event_id__in=events).values_list(
-            "event_id", "source_id", "source__name"
+        for claim in latest:
+            read.claims[claim.event_id].append(claim)
+    if speaker_ids:
+        # order_by(): the accounts' default ordering would make every account distinct.
+        on_events = (
+            Account.objects.filter(claim__event_id__in=ids, source_id__in=speaker_ids)
+            .order_by()
+            .values_list("claim__event_id", "source_id", "source__name")
+            .distinct()
         )
-        for event_id, source_id, name in pairs:
-            parties[event_id].append((source_id, name))
-    return events, parties
+        for event_id, source_id, name in on_events:
+            read.speakers[event_id].add(source_id)
+            read.speaker_names[source_id] = name
+    return read
 
 
 def _pool(facts: ReportFacts) -> _Pool:
@@ -442,37 +515,12 @@ def _pool(facts: ReportFacts) -> _Pool:
     ]
     if not found:
         return _Pool({}, {}, {}, {}, places, entity_sources)
-    events, parties = _events_with_parties(found)
-    ids = set(events)
-    claims = defaultdict(list)
-    # Claims are compared with the report's suggestions only (figures, wording).
-    if ids and facts.suggestions:
-        latest = (
-            Claim.objects.filter(event_id__in=ids, archived_at__isnull=True)
-            .annotate(
-                rank=Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("pk").desc()])
-            )
-            .filter(rank__lte=CLAIMS_PER_EVENT)
-            .only(*_CLAIM_FIELDS)
-        )
-        for claim in latest:
-            claims[claim.event_id].append(claim)
     speaker_ids = {s.source_id for s in facts.suggestions if s.source_id is not None}
-    speakers, names = defaultdict(set), {}
-    if speaker_ids and ids:
-        # order_by(): the accounts' default ordering would make every account distinct.
-        on_events = (
-            Account.objects.filter(claim__event_id__in=ids, source_id__in=speaker_ids)
-            .order_by()
-            .values_list("claim__event_id", "source_id", "source__name")
-            .distinct()
-        )
-        for event_id, source_id, name in on_events:
-            speakers[event_id].add(source_id)
-            names[source_id] = name
+    # Claims are compared with the report's suggestions only (figures, wording).
+    read = _read(found, with_claims=bool(facts.suggestions), speaker_ids=speaker_ids)
     return _Pool(
-        events, dict(claims), dict(speakers), names, places, entity_sources,
-        {pk: tuple(parties[pk]) for pk in ids},
+        read.events, dict(read.claims), dict(read.speakers), read.speaker_names, places,
+        entity_sources, {pk: tuple(read.parties[pk]) for pk in read.events},
     )  # fmt: skip
 
 
