@@ -13,8 +13,13 @@ Finding candidates is a few indexed lookups, whatever the archive's size:
 4. events of the report's days whose name reads like its title (trigram
    similarity, computed on PostgreSQL, in Python with the same measure on
    SQLite);
-5. for those events only: their parties, their latest claims and which of the
-   report's speakers already speak on them.
+5. for those events only: their parties, their latest claims (when the report
+   has suggestions to compare them with) and which of the report's speakers
+   already speak on them.
+
+On PostgreSQL the dates and the title share a GiST index (migration 0026),
+and 2 to 5 are one query: two round trips a report in all (the names, then
+the events). SQLite runs them one by one.
 
 Then ``tracker.matching.scoring`` weighs the evidence, for the whole report
 and for each paragraph, so a round-up whose paragraphs are about different
