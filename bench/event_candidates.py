@@ -1,6 +1,8 @@
 """How long finding a report's event candidates takes at archive scale, and how often it is right.
 
     # the speed, on a migrated PostgreSQL database filled with a synthetic archive:
+    createdb -h 127.0.0.1 -U postgres match_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/match_bench .venv/bin/python manage.py migrate
     psql -h 127.0.0.1 -U postgres -d match_bench -f bench/event_candidates_fill.sql
     .venv/bin/python bench/event_candidates.py speed \
         --database-url postgres://postgres@127.0.0.1:5432/match_bench
@@ -17,9 +19,12 @@ place in another spelling, a date a day off, a party and a figure, with a
 paragraph about a second event, so every lookup has work to do. The archive
 is ``bench/event_candidates_fill.sql``: the demo's shape (265,000 events
 "Airstrike on a market in <town>, <date>" over 9,000 towns, a place entity
-with an alias per town, two parties each, 1,000,000 claims with figures),
-loaded in SQL in a few minutes, since the demo generator takes hours on a
-busy machine.
+with an alias per town, each event filed under its town as the services file
+events (``EventPlace``), two parties each, the 60 parties in the names table
+too, 1,000,000 claims with figures), loaded in SQL in a few minutes, since the
+demo generator takes hours on a busy machine. The reports carry no
+suggestions, so their events' claims are not read (they are compared with
+suggestions only).
 
 **gold** loads ``bench/gold/v2`` (events with their places' spellings as
 aliases and their parties, over the seed's names table) into a throwaway test
@@ -67,7 +72,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def _reports(count: int, seed: int):
-    """Reports written from random events: (text, title, published date)."""
+    """Reports written from random events: (text, title, published date, suggestion)."""
     from tracker.models import Claim, Event
 
     rng = random.Random(seed)
@@ -87,7 +92,10 @@ def _reports(count: int, seed: int):
             f"{party.name if party else 'A party'} denied any role in the attack.\n"
             f"Separately, in {other.place.split(',')[0]}, officials said a convoy was hit.\n"
         )
-        reports.append((text, f"Strike in {town}", event.date_start + timedelta(days=1)))
+        # What the extractor would suggest from the figure: the party speaking, its number.
+        suggestion = (text.index(figure), party.pk if party else None, claim, figure)
+        published = event.date_start + timedelta(days=1)
+        reports.append((text, f"Strike in {town}", published, suggestion))
     return reports
 
 
@@ -99,6 +107,7 @@ def speed(arguments) -> dict:
     from tracker.selectors.event_candidates import (
         MentionFact,
         ReportFacts,
+        SuggestionFact,
         paragraph_facts,
         rank_for_facts,
         report_dates,
@@ -113,12 +122,25 @@ def speed(arguments) -> dict:
     ] if NamedEntity.objects.count() < 50_000 else []  # fmt: skip
     table = AliasTable(entities)
     timings, found = [], 0
-    for text, title, published in _reports(arguments.reports, arguments.seed):
+    for text, title, published, (start, speaker, claim, figure) in _reports(
+        arguments.reports, arguments.seed
+    ):
+        suggestions = ()
+        if arguments.suggestions:
+            suggestions = (
+                SuggestionFact(
+                    start=start, source_id=speaker, party_ids=frozenset(),
+                    aspect=claim.aspect if claim else "other",
+                    count_min=claim.count_min if claim else None,
+                    count_max=claim.count_max if claim else None,
+                    unit=claim.unit if claim else "", claim_text=figure,
+                ),
+            )  # fmt: skip
         mentions = tuple(
             MentionFact(start=m.start, text=m.text, entity_id=int(m.key)) for m in table.find(text)
         )
         facts = ReportFacts(title=title, dates=report_dates(text, published), mentions=mentions,
-                            suggestions=(), end=len(text))  # fmt: skip
+                            suggestions=suggestions, end=len(text))  # fmt: skip
         paragraphs = paragraph_facts(text, published, facts)
         for _run in range(arguments.warmup + 1):
             started = time.perf_counter()
@@ -131,6 +153,7 @@ def speed(arguments) -> dict:
         "events": Event.objects.count(),
         "claims": Claim.objects.count(),
         "reports": len(timings),
+        "with suggestions": arguments.suggestions,
         "with candidates": found,
         "p50_ms": round(statistics.median(timings), 1),
         "p95_ms": round(percentile(timings, 0.95), 1),
@@ -233,6 +256,11 @@ def main(argv: list[str] | None = None) -> None:
     fast.add_argument("--reports", type=int, default=200)
     fast.add_argument("--warmup", type=int, default=1)
     fast.add_argument("--seed", type=int, default=1)
+    fast.add_argument(
+        "--suggestions", action="store_true",
+        help="Give each report the suggestion of its figure, so the events' claims and "
+        "speakers are read and compared too (as at ingest).",
+    )  # fmt: skip
     right = sub.add_parser("gold")
     right.add_argument("--split", choices=("dev", "test"), default="test")
     right.add_argument("--database-url", help="Its test database is used (default: SQLite).")

@@ -16,8 +16,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_editor
+from tracker import services
 from tracker.demo.generate import generate
 from tracker.models import Claim, Event
+from tracker.selectors.event_candidates import MentionFact, ReportFacts, rank_for_facts
 from tracker.selectors.search import claims_similar_to
 
 pytestmark = [
@@ -125,3 +127,23 @@ def test_near_duplicates_read_the_trigram_index(archive):
         q["sql"] for q in captured.captured_queries if "similarity_threshold" in q["sql"]
     )
     assert "claim_text_trgm_gin" in index_names(sql, settings=(threshold,))
+
+
+def test_event_candidates_read_the_places_days_and_title_indexes(archive):
+    event = Event.objects.exclude(place="").order_by("pk").first()
+    town = event.place.split(",")[0]
+    place = services.entity_create(actor=None, name=town, kind="place")
+    party = event.parties.first()
+    mentions = [MentionFact(start=0, text=town, entity_id=place.pk)]
+    if party is not None:
+        entity = services.entity_create(actor=None, name=f"{party.name} (party)", kind="party",
+                                        source=party)  # fmt: skip
+        mentions.append(MentionFact(start=20, text=party.name, entity_id=entity.pk))
+    facts = ReportFacts(title=event.name, dates=(event.date_start,), mentions=tuple(mentions),
+                        suggestions=(), end=100)  # fmt: skip
+    with CaptureQueriesContext(connection) as captured:
+        assert rank_for_facts(facts).candidates[0].event == event
+    sql = next(q["sql"] for q in captured.captured_queries if "UNION" in q["sql"])
+    used = index_names(sql)
+    # The report's place by entity id, its days and title in the GiST index.
+    assert {"event_place_unique", "event_days_name_gist"} <= used

@@ -6,7 +6,7 @@ from tracker.models.claim import Claim, ReviewQueueClaim
 from tracker.models.desk import Assignment, Comment
 from tracker.models.document import Document
 from tracker.models.entity import EntityAlias, EntityKind, NamedEntity
-from tracker.models.event import Event
+from tracker.models.event import Event, EventPlace
 from tracker.models.event_grade import EventGradeChange
 from tracker.models.finding import Finding, FindingOutlier, RemovedFinding
 from tracker.models.flag import Flag
@@ -28,6 +28,7 @@ __all__ = [
     "EntityKind",
     "Event",
     "EventGradeChange",
+    "EventPlace",
     "Extraction",
     "Finding",
     "FindingOutlier",

@@ -67,3 +67,31 @@ class Event(models.Model):
         if update_fields is not None and "name" in update_fields:
             update_fields = {*update_fields, "name_key"}
         super().save(*args, update_fields=update_fields, **kwargs)
+
+
+class EventPlace(models.Model):
+    """A names-table place an event is filed under: its place or name holds a spelling of it.
+
+    Kept by the services (``services.event_places``): when an event is saved
+    with another place or name, and when a place entity gains, loses or
+    changes a spelling or its kind. Event candidates look a report's places up
+    here by entity id (``selectors.event_candidates``) instead of searching
+    every event's text for every spelling.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="place_keys")
+    entity = models.ForeignKey(
+        # The unique (entity, event) index serves lookups by entity.
+        "tracker.NamedEntity",
+        on_delete=models.CASCADE,
+        related_name="event_keys",
+        db_index=False,
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "event"], name="event_place_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"event {self.event_id} in entity {self.entity_id}"

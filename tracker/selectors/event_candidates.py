@@ -3,15 +3,23 @@
 Finding candidates is a few indexed lookups, whatever the archive's size:
 
 1. the places the report names, with every spelling the names table knows;
-2. events filed under one of those spellings (in their place or name) near
-   the report's dates: a trigram index on PostgreSQL serves the substring
-   match (migration 0021);
+2. events filed under one of those places near the report's dates: an
+   indexed lookup by entity id in ``EventPlace``, which the services keep
+   (an event is filed under a place when a spelling of it is in the event's
+   place or name as whole words, ``tracker.matching.places``). No event's text
+   is searched here: a report's places are names-table entities, so every
+   event one of their spellings could match is already filed under it;
 3. events of the report's dates that list a party the report names;
 4. events of the report's days whose name reads like its title (trigram
    similarity, computed on PostgreSQL, in Python with the same measure on
    SQLite);
-5. for those events only: their parties, their latest claims and which of the
-   report's speakers already speak on them.
+5. for those events only: their parties, their latest claims (when the report
+   has suggestions to compare them with) and which of the report's speakers
+   already speak on them.
+
+On PostgreSQL the dates and the title share a GiST index (migration 0026),
+and 2 to 5 are one query: two round trips a report in all (the names, then
+the events). SQLite runs them one by one.
 
 Then ``tracker.matching.scoring`` weighs the evidence, for the whole report
 and for each paragraph, so a round-up whose paragraphs are about different
@@ -24,17 +32,30 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import DateRangeField
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connections
-from django.db.models import F, Prefetch, Q, Value, Window
-from django.db.models.functions import RowNumber, Upper
+from django.db.backends.postgresql.psycopg_any import DateRange
+from django.db.models import F, Func, OuterRef, Prefetch, Q, QuerySet, Value, Window
+from django.db.models.functions import Coalesce, JSONObject, RowNumber
 
 from tracker.extraction import AliasTable, Entity
 from tracker.matching.dates import dates_in_text, days_apart
 from tracker.matching.scoring import Evidence, PlaceMatch, Scored, rank
-from tracker.models import Account, Claim, Document, EntityAlias, Event, NamedEntity, Source
+from tracker.models import (
+    Account,
+    Claim,
+    Document,
+    EntityAlias,
+    Event,
+    EventPlace,
+    NamedEntity,
+    Source,
+)
 from tracker.models.suggestion import Extraction, Suggestion
 from tracker.selectors.search import similarity, trigrams
 from tracker.vocabularies import COUNT_ASPECTS, Aspect
@@ -256,18 +277,27 @@ class _Pool:
     # entity id -> (its spellings, source id if it is also a source); places only have spellings
     places: dict[int, tuple[str, ...]]
     entity_sources: dict[int, int]
+    # event id -> its parties (id, name), read once for the whole report and its paragraphs
+    parties: dict[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
 
 def _names_of(entity_ids: set[int]) -> tuple[dict[int, tuple[str, ...]], dict[int, int]]:
-    entities = NamedEntity.objects.filter(pk__in=entity_ids).prefetch_related(
-        Prefetch("aliases", queryset=EntityAlias.objects.only("pk", "name", "entity_id"))
+    """The places among ``entity_ids`` with their spellings (name first), and their sources."""
+    if not entity_ids:
+        return {}, {}
+    rows = (
+        NamedEntity.objects.filter(pk__in=entity_ids)
+        .order_by("pk", "aliases__name")
+        .values_list("pk", "kind", "name", "source_id", "aliases__name")
     )
     places, sources = {}, {}
-    for entity in entities:
-        if entity.kind == "place":
-            places[entity.pk] = (entity.name, *(alias.name for alias in entity.aliases.all()))
-        if entity.source_id is not None:
-            sources[entity.pk] = entity.source_id
+    for pk, kind, name, source_id, alias in rows:
+        if kind == "place":
+            spellings = places.setdefault(pk, (name,))
+            if alias is not None:
+                places[pk] = (*spellings, alias)
+        if source_id is not None:
+            sources[pk] = source_id
     return places, sources
 
 
@@ -280,101 +310,223 @@ def _near(dates: Iterable[date], days: int) -> Q | None:
     return Q(date_start__lte=high) & (Q(date_start__gte=low) | Q(date_end__gte=low))
 
 
-def _by_place(spellings: set[str], dates: tuple[date, ...]) -> list[int]:
-    if not spellings:
-        return []
-    # Upper() on both sides: the trigram index is on UPPER(place) and UPPER(name).
-    condition = Q()
-    for spelling in sorted(spellings):
-        condition |= Q(place_upper__contains=spelling.upper()) | Q(
-            name_upper__contains=spelling.upper()
-        )
-    events = Event.objects.annotate(place_upper=Upper("place"), name_upper=Upper("name")).filter(
-        condition
+# An event's days as a range: its one day, or its range (migration 0026 indexes it with its name).
+_DAYS = Func(
+    F("date_start"),
+    Coalesce(F("date_end"), F("date_start")),
+    Value("[]"),
+    function="daterange",
+    output_field=DateRangeField(),
+)
+
+
+def _events_near(dates: tuple[date, ...], days: int) -> QuerySet[Event] | None:
+    """``_near`` as a query; on PostgreSQL one scan of the GiST index on the events' days.
+
+    The condition ``date_start <= high AND (date_start >= low OR date_end >= low)``
+    cannot be served by a B-tree (an event that began long before may still
+    run), so the whole table was scanned: 70 ms at 265,000 events.
+    """
+    near = _near(dates, days)
+    if near is None:
+        return None
+    if connections[Event.objects.db].vendor != "postgresql":
+        return Event.objects.filter(near)
+    low, high = min(dates) - timedelta(days=days), max(dates) + timedelta(days=days)
+    # Without a start an event's range would be unbounded: it has no days yet.
+    return Event.objects.annotate(days=_DAYS).filter(
+        days__overlap=DateRange(low, high, "[]"), date_start__isnull=False
+    )
+
+
+# A lookup's event ids: a query not yet run (PostgreSQL runs the three as one), or a list.
+_Ids = QuerySet | list[int]
+
+
+def _by_place(place_ids: set[int], dates: tuple[date, ...]) -> _Ids | None:
+    """Events filed under one of the report's places (``EventPlace``, kept by the services)."""
+    if not place_ids:
+        return None
+    events = Event.objects.filter(
+        pk__in=EventPlace.objects.filter(entity_id__in=place_ids).values("event_id")
     )
     near = _near(dates, PLACE_WINDOW_DAYS)
     if near is not None:
         # An event with no date yet is not ruled out by the report's.
         events = events.filter(near | Q(date_start__isnull=True))
-    return list(events.order_by(F("date_start").desc(nulls_last=True), "pk")
-                .values_list("pk", flat=True)[:PER_LOOKUP])  # fmt: skip
+    return events.order_by(F("date_start").desc(nulls_last=True), "pk").values_list(
+        "pk", flat=True
+    )[:PER_LOOKUP]
 
 
-def _by_party(party_ids: set[int], dates: tuple[date, ...]) -> list[int]:
-    near = _near(dates, PARTY_WINDOW_DAYS)
-    if not party_ids or near is None:
-        return []
-    events = Event.objects.filter(near, pk__in=Event.parties.through.objects.filter(
+def _by_party(party_ids: set[int], dates: tuple[date, ...]) -> _Ids | None:
+    events = _events_near(dates, PARTY_WINDOW_DAYS)
+    if not party_ids or events is None:
+        return None
+    events = events.filter(pk__in=Event.parties.through.objects.filter(
         source_id__in=party_ids).values("event_id"))  # fmt: skip
-    return list(events.order_by("-date_start", "pk").values_list("pk", flat=True)[:PER_LOOKUP])
+    return events.order_by("-date_start", "pk").values_list("pk", flat=True)[:PER_LOOKUP]
 
 
-def _by_title(title: str, dates: tuple[date, ...]) -> list[int]:
+def _by_title(title: str, dates: tuple[date, ...]) -> _Ids | None:
     """Events of the report's days whose name reads like its title.
 
     Only near the report's dates: across the archive the name trigrams of a
     war's events ("strike", "in", "killed") are shared by nearly every row, and
     the index would merge postings of hundreds of thousands (seconds at
-    265,000 events); a few days hold a few hundred events, whose similarity is
-    computed directly. Without a date the title is not used.
+    265,000 events). On PostgreSQL the GiST index on (days, name trigrams)
+    answers both at once (``name % title`` at pg_trgm's default threshold,
+    0.3, then the exact similarity); on SQLite the similarity of the latest
+    events of those days is computed in Python, the same measure. Without a
+    date the title is not used.
     """
     title = title.strip()
-    near = _near(dates, PARTY_WINDOW_DAYS)
-    if not trigrams(title) or near is None:
-        return []
-    events = Event.objects.filter(near)
+    events = _events_near(dates, PARTY_WINDOW_DAYS)
+    if not trigrams(title) or events is None:
+        return None
     if connections[events.db].vendor != "postgresql":
         rows = events.order_by("-pk").values_list("pk", "name")[:SQLITE_TITLE_CANDIDATES]
         scored = [(similarity(title, name), pk) for pk, name in rows]
         scored = [item for item in scored if item[0] >= TITLE_SIMILARITY]
         return [pk for _, pk in sorted(scored, key=lambda item: (-item[0], item[1]))][:PER_LOOKUP]
-    return list(
-        events.annotate(likeness=TrigramSimilarity("name", Value(title)))
+    return (
+        events.filter(TrigramSimilar(F("name"), Value(title)))
+        .annotate(likeness=TrigramSimilarity("name", Value(title)))
         .filter(likeness__gte=TITLE_SIMILARITY)
         .order_by("-likeness", "pk")
         .values_list("pk", flat=True)[:PER_LOOKUP]
     )
 
 
+@dataclass
+class _Read:
+    """What the pool reads about the events the lookups found."""
+
+    events: dict[int, Event]
+    parties: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    claims: dict[int, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    speakers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    speaker_names: dict[int, str] = field(default_factory=dict)
+
+
+def _latest_first(claims: list[Claim]) -> list[Claim]:
+    """An event's claims in the claims' own order (latest change first), as a query gives them."""
+    return sorted(claims, key=lambda claim: (claim.updated_at, claim.pk), reverse=True)
+
+
+def _read_on_postgresql(found: list[_Ids], *, with_claims: bool, speaker_ids: set[int]) -> _Read:
+    """One round trip: the three lookups as a UNION (each its best PER_LOOKUP) inside
+    the query that reads the events, with their parties, latest claims and the
+    report's speakers on them as arrays alongside."""
+    first, *rest = found
+    rows = (
+        Event.objects.defer("summary", "description")
+        .filter(pk__in=first.union(*rest) if rest else first)
+        .annotate(
+            party_list=ArraySubquery(
+                Event.parties.through.objects.filter(event_id=OuterRef("pk"))
+                .order_by()
+                .values(pair=JSONObject(id="source_id", name="source__name"))
+            )
+        )
+    )
+    if with_claims:
+        latest = (
+            Claim.objects.filter(event_id=OuterRef("pk"), archived_at__isnull=True)
+            .order_by("-pk")
+            .values(row=JSONObject(**{name: name for name in (*_CLAIM_FIELDS[1:], "updated_at")},
+                                   id="pk"))[:CLAIMS_PER_EVENT]
+        )  # fmt: skip
+        rows = rows.annotate(claim_list=ArraySubquery(latest))
+    if speaker_ids:
+        on_event = (
+            Account.objects.filter(claim__event_id=OuterRef("pk"), source_id__in=speaker_ids)
+            .order_by()
+            .values(pair=JSONObject(id="source_id", name="source__name"))
+            .distinct()
+        )
+        rows = rows.annotate(speaker_list=ArraySubquery(on_event))
+    read = _Read(events={})
+    for event in rows:
+        read.events[event.pk] = event
+        read.parties[event.pk] = [(pair["id"], pair["name"]) for pair in event.party_list]
+        if with_claims:
+            read.claims[event.pk] = _latest_first(
+                [Claim(**{**row, "updated_at": datetime.fromisoformat(row["updated_at"])})
+                 for row in event.claim_list]
+            )  # fmt: skip
+        for pair in getattr(event, "speaker_list", ()):
+            read.speakers[event.pk].add(pair["id"])
+            read.speaker_names[pair["id"]] = pair["name"]
+    return read
+
+
+def _read(found: list[_Ids], *, with_claims: bool, speaker_ids: set[int]) -> _Read:
+    """The events the lookups found, their parties (id, name), latest claims and speakers.
+
+    SQLite: the lookups, the events, their parties, their claims, the speakers.
+    """
+    if connections[Event.objects.db].vendor == "postgresql":
+        return _read_on_postgresql(found, with_claims=with_claims, speaker_ids=speaker_ids)
+    ids = {pk for lookup in found for pk in lookup}
+    read = _Read(events=dict(
+        Event.objects.defer("summary", "description").filter(pk__in=ids).in_bulk()
+    ))  # fmt: skip
+    ids = set(read.events)
+    if not ids:
+        return read
+    pairs = Event.parties.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "source_id", "source__name"
+    )
+    for event_id, source_id, name in pairs:
+        read.parties[event_id].append((source_id, name))
+    if with_claims:
+        latest = (
+            Claim.objects.filter(event_id__in=ids, archived_at__isnull=True)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("pk").desc()])
+            )
+            .filter(rank__lte=CLAIMS_PER_EVENT)
+            .only(*_CLAIM_FIELDS, "updated_at")
+        )
+        for claim in latest:
+            read.claims[claim.event_id].append(claim)
+    if speaker_ids:
+        # order_by(): the accounts' default ordering would make every account distinct.
+        on_events = (
+            Account.objects.filter(claim__event_id__in=ids, source_id__in=speaker_ids)
+            .order_by()
+            .values_list("claim__event_id", "source_id", "source__name")
+            .distinct()
+        )
+        for event_id, source_id, name in on_events:
+            read.speakers[event_id].add(source_id)
+            read.speaker_names[source_id] = name
+    return read
+
+
 def _pool(facts: ReportFacts) -> _Pool:
     entity_ids = {m.entity_id for m in facts.mentions}
     places, entity_sources = _names_of(entity_ids)
-    spellings = {spelling for names in places.values() for spelling in names}
     party_ids = _party_ids(facts, entity_sources)
-    ids = set(_by_place(spellings, facts.dates))
-    ids.update(_by_party(party_ids, facts.dates))
-    ids.update(_by_title(facts.title, facts.dates))
-    if not ids:
-        return _Pool({}, {}, {}, {}, places, entity_sources)
-    events = {
-        event.pk: event
-        for event in Event.objects.filter(pk__in=ids)
-        .defer("summary", "description")
-        .prefetch_related(Prefetch("parties", queryset=Source.objects.only("pk", "name")))
-    }
-    claims = defaultdict(list)
-    latest = (
-        Claim.objects.filter(event_id__in=ids, archived_at__isnull=True)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("pk").desc()]))
-        .filter(rank__lte=CLAIMS_PER_EVENT)
-        .only(*_CLAIM_FIELDS)
-    )
-    for claim in latest:
-        claims[claim.event_id].append(claim)
-    speaker_ids = {s.source_id for s in facts.suggestions if s.source_id is not None}
-    speakers = defaultdict(set)
-    if speaker_ids:
-        on_events = (
-            Account.objects.filter(claim__event_id__in=ids, source_id__in=speaker_ids)
-            .values_list("claim__event_id", "source_id")
-            .distinct()
+    found = [
+        ids
+        for ids in (
+            _by_place(set(places), facts.dates),
+            _by_party(party_ids, facts.dates),
+            _by_title(facts.title, facts.dates),
         )
-        for event_id, source_id in on_events:
-            speakers[event_id].add(source_id)
-    names = dict(
-        Source.objects.filter(pk__in=speaker_ids).values_list("pk", "name")
-    ) if speaker_ids else {}  # fmt: skip
-    return _Pool(events, dict(claims), dict(speakers), names, places, entity_sources)
+        if ids is not None
+    ]
+    if not found:
+        return _Pool({}, {}, {}, {}, places, entity_sources)
+    speaker_ids = {s.source_id for s in facts.suggestions if s.source_id is not None}
+    # Claims are compared with the report's suggestions only (figures, wording).
+    read = _read(found, with_claims=bool(facts.suggestions), speaker_ids=speaker_ids)
+    return _Pool(
+        read.events, dict(read.claims), dict(read.speakers), read.speaker_names, places,
+        entity_sources, {pk: tuple(read.parties[pk]) for pk in read.events},
+    )  # fmt: skip
 
 
 def _party_ids(facts: ReportFacts, entity_sources: dict[int, int]) -> set[int]:
@@ -453,7 +605,7 @@ def _evidence(facts: ReportFacts, pool: _Pool, grams: _Grams) -> list[Evidence]:
     found = []
     for event in pool.events.values():
         claims = pool.claims.get(event.pk, [])
-        parties = tuple(p.name for p in event.parties.all() if p.pk in party_ids)
+        parties = tuple(name for pk, name in pool.parties[event.pk] if pk in party_ids)
         speakers = tuple(
             sorted(pool.source_names[pk] for pk in pool.speakers.get(event.pk, set()) & speaker_ids)
         )

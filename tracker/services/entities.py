@@ -5,6 +5,7 @@ from tracker.models import EntityAlias, EntityKind, NamedEntity, Source
 from tracker.name_keys import name_key
 from tracker.services._common import Actor, check_choice, clean_text, require_permission
 from tracker.services._names import lock_name, refused_if_taken
+from tracker.services.event_places import event_places_refresh_for_entity
 
 
 def _taken(name: str, *, exclude: NamedEntity | None = None) -> ValidationError | None:
@@ -60,7 +61,8 @@ def entity_create(
             name=name, kind=kind, source=source, description=description
         )
     for alias in aliases:
-        entity_alias_add(actor=actor, entity=entity, name=alias)
+        _alias_add(actor=actor, entity=entity, name=alias)
+    event_places_refresh_for_entity(entity=entity, recheck=False)
     return entity
 
 
@@ -94,11 +96,12 @@ def entity_update(*, actor: Actor, entity: NamedEntity, **changes) -> NamedEntit
     if changed:
         with refused_if_taken(lambda: _taken(entity.name, exclude=entity)):
             entity.save(update_fields=changed)
+    if {"name", "kind"} & set(changed):
+        event_places_refresh_for_entity(entity=entity)
     return entity
 
 
-@transaction.atomic
-def entity_alias_add(*, actor: Actor, entity: NamedEntity, name: str) -> EntityAlias:
+def _alias_add(*, actor: Actor, entity: NamedEntity, name: str) -> EntityAlias:
     require_permission(actor, "tracker.add_entityalias", action="add aliases")
     name = clean_text("name", name, required=True, max_length=200).strip()
     _claim_name(name)
@@ -107,6 +110,16 @@ def entity_alias_add(*, actor: Actor, entity: NamedEntity, name: str) -> EntityA
 
 
 @transaction.atomic
+def entity_alias_add(*, actor: Actor, entity: NamedEntity, name: str) -> EntityAlias:
+    """Add ``name`` as an alias; events whose place or name holds it are filed under ``entity``."""
+    alias = _alias_add(actor=actor, entity=entity, name=name)
+    event_places_refresh_for_entity(entity=entity, look_for=[alias.name], recheck=False)
+    return alias
+
+
+@transaction.atomic
 def entity_alias_remove(*, actor: Actor, alias: EntityAlias) -> None:
     require_permission(actor, "tracker.delete_entityalias", action="remove aliases")
+    entity = alias.entity
     alias.delete()
+    event_places_refresh_for_entity(entity=entity, look_for=[])

@@ -13,6 +13,7 @@ from tracker.services._common import (
     unknown_fields,
 )
 from tracker.services._names import refused_if_taken
+from tracker.services.event_places import event_places_refresh
 from tracker.services.findings import findings_refresh_for_event
 
 
@@ -72,6 +73,7 @@ def event_create(
     event._history_user = history_user(actor)
     with refused_if_taken(lambda: _taken(name)):
         event.save()
+    event_places_refresh(event=event, created=True)
     if parties:
         event.parties.set(parties)
     return event
@@ -101,6 +103,8 @@ def event_update(*, actor: Actor, event: Event, **changes) -> Event:
         event._history_user = history_user(actor)
         with refused_if_taken(lambda: _taken(event.name, exclude=event)):
             event.save(update_fields=[*changed, "updated_at"])
+        if {"name", "place"} & set(changed):
+            event_places_refresh(event=event)
     if parties is not None and {p.pk for p in parties} != set(
         event.parties.values_list("pk", flat=True)
     ):
