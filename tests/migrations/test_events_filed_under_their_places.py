@@ -1,4 +1,4 @@
-"""Migration 0026's backfill files the events stored before as the services file new ones."""
+"""Migration 0027's backfill files the events stored before as the services file new ones."""
 
 from importlib import import_module
 
@@ -12,7 +12,7 @@ from tracker.models import EventPlace
 
 pytestmark = pytest.mark.django_db
 
-migration = import_module("tracker.migrations.0026_events_filed_under_their_places")
+migration = import_module("tracker.migrations.0027_events_filed_under_their_places")
 
 
 def filing() -> set[tuple[str, str]]:
@@ -34,7 +34,7 @@ def test_the_backfill_files_events_as_the_services_do():
         ("Shelling between Idlib and Deir ez-Zor", "Idlib"),
         ("Shelling between Idlib and Deir ez-Zor", "Deir ez-Zor"),
     }
-    # As stored before 0026: nothing filed.
+    # As stored before 0027: nothing filed.
     EventPlace.objects.all().delete()
     migration.backfill(apps, connection.schema_editor())
     assert filing() == by_services

@@ -71,7 +71,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0025_event_evidence_bundle_exports"),
+        ("tracker", "0026_captures_keep_the_uploaded_file_name"),
     ]
 
     operations = [
