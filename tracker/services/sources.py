@@ -13,7 +13,6 @@ from tracker.services._common import (
 )
 from tracker.services._names import lock_name, refused_if_taken
 from tracker.services.findings import findings_refresh_for_sources
-from tracker.services.track_record import track_record_reroot
 from tracker.vocabularies import PERSON_KINDS, Reliability, SourceKind
 
 
@@ -278,7 +277,6 @@ def _reroot_subtree(source: Source) -> set[int]:
     root = _root_of(source.parent) or source
     moved = _subtree(source)
     Source.objects.filter(pk__in=moved).update(root=root)
-    track_record_reroot(source_ids=moved)
     source.root = root
     return moved
 

@@ -11,8 +11,9 @@ rewrites the rows of the claims it touched, in its own transaction:
   covers outliers that came or went;
 - a status set (``verdicts.status_change_record``) and a document's
   publication date changed (``document_update``): the claims are noted here;
-- a source given a new parent: its subtree's rows take the new root
-  (``sources._reroot_subtree``), and the findings refresh rewrites their claims.
+- a source given a new parent: the findings refresh is asked for every claim
+  its subtree gave an account of (``findings_refresh_for_sources``), so those
+  claims' rows are rewritten with the new root.
 
 A claim's rows are always rewritten whole from the stored rows
 (``selectors.track_record.entry_rows``), never adjusted by a difference, so a
@@ -52,16 +53,6 @@ def track_record_sync(*, claim_ids: Iterable[int]) -> None:
             TrackRecordEntry(**row)
             for row in entry_rows(Account.objects.filter(claim_id__in=chunk))
         )
-
-
-def track_record_reroot(*, source_ids: Iterable[int]) -> None:
-    """The sources' roots changed (``Source.root``): their rows take the new one."""
-    from django.db.models import OuterRef, Subquery
-
-    from tracker.models import Source
-
-    root = Source.objects.filter(pk=OuterRef("source_id")).values("root_id")[:1]
-    TrackRecordEntry.objects.filter(source_id__in=list(source_ids)).update(root_id=Subquery(root))
 
 
 def claims_of_events(event_ids: Iterable[int]) -> set[int]:
