@@ -309,30 +309,32 @@ def has_members(source: Source) -> bool:
 
 EntryRow = tuple
 
+# A kept row's values, in the order ``entry_key`` gives them.
+ENTRY_COLUMNS = (
+    "claim_id",
+    "source_id",
+    "stance",
+    "root_id",
+    "status",
+    "year",
+    "quarter",
+    "has_figure",
+    "stands_apart",
+)
+
+
+def entry_key(row: Mapping) -> EntryRow:
+    """A row (fresh from ``entry_rows`` or kept) as a comparable tuple, led by the claim's id."""
+    return tuple(
+        bool(row[c]) if c in ("has_figure", "stands_apart") else row[c] for c in ENTRY_COLUMNS
+    )
+
 
 def entry_differences() -> tuple[set[EntryRow], set[EntryRow]]:
     """Rows a fresh computation gives that are not kept, and kept rows it does not give.
 
-    Each row is a tuple of ``TrackRecordEntry`` values led by the claim's id.
     Two queries, each reading every row: a check, not a page.
     """
-    columns = (
-        "claim_id",
-        "source_id",
-        "stance",
-        "root_id",
-        "status",
-        "year",
-        "quarter",
-        "has_figure",
-        "stands_apart",
-    )
-
-    def as_tuple(row: Mapping) -> EntryRow:
-        return tuple(
-            bool(row[c]) if c in ("has_figure", "stands_apart") else row[c] for c in columns
-        )
-
-    fresh = {as_tuple(row) for row in entry_rows()}
-    kept = {as_tuple(row) for row in TrackRecordEntry.objects.values(*columns)}
+    fresh = {entry_key(row) for row in entry_rows()}
+    kept = {entry_key(row) for row in TrackRecordEntry.objects.values(*ENTRY_COLUMNS)}
     return fresh - kept, kept - fresh

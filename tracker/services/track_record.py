@@ -29,7 +29,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from tracker.models import Account, Claim, TrackRecordEntry
-from tracker.selectors.track_record import entry_rows
+from tracker.selectors.track_record import ENTRY_COLUMNS, entry_key, entry_rows
 from tracker.services._boundary import touched, write_transaction
 
 # Claims rewritten per statement, under every database's parameter limit.
@@ -44,15 +44,31 @@ def track_record_refresh_for_claims(*, claim_ids: Iterable[int]) -> None:
 
 
 def track_record_sync(*, claim_ids: Iterable[int]) -> None:
-    """Rewrite the kept rows of these claims from the stored rows. Three queries per batch."""
+    """Make the kept rows of these claims what the stored rows say.
+
+    Per batch of claims: two reads (the rows afresh, the rows kept), then a
+    DELETE of the kept rows no longer right and an INSERT of the missing ones,
+    each only when there are any: a refresh that changed nothing writes nothing.
+    """
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        TrackRecordEntry.objects.filter(claim_id__in=chunk).delete()
-        TrackRecordEntry.objects.bulk_create(
-            TrackRecordEntry(**row)
-            for row in entry_rows(Account.objects.filter(claim_id__in=chunk))
-        )
+        fresh = {entry_key(row) for row in entry_rows(Account.objects.filter(claim_id__in=chunk))}
+        kept = {
+            entry_key(row): row["pk"]
+            for row in TrackRecordEntry.objects.filter(claim_id__in=chunk).values(
+                "pk", *ENTRY_COLUMNS
+            )
+        }
+        wrong = [pk for key, pk in kept.items() if key not in fresh]
+        if wrong:
+            TrackRecordEntry.objects.filter(pk__in=wrong).delete()
+        missing = [key for key in fresh if key not in kept]
+        if missing:
+            TrackRecordEntry.objects.bulk_create(
+                TrackRecordEntry(**dict(zip(ENTRY_COLUMNS, key, strict=True)))
+                for key in sorted(missing, key=repr)
+            )
 
 
 def claims_of_events(event_ids: Iterable[int]) -> set[int]:
