@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connections
+from django.db import connection, connections
 from django.db.models import QuerySet
 
 from tracker.models import Account, Claim, TrackRecordEntry
@@ -49,10 +49,22 @@ def track_record_sync(*, claim_ids: Iterable[int]) -> None:
     Per batch of claims: two reads (the rows afresh, the rows kept), then a
     DELETE of the kept rows no longer right and an INSERT of the missing ones,
     each only when there are any: a refresh that changed nothing writes nothing.
+
+    Where the database has row locks the claims are locked first, in key
+    order: two writers rewriting one claim's rows (a document's date and the
+    claim's status changed at once) then take turns, and the second reads
+    what the first committed instead of writing rows from its own stale view.
     """
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
+        if connection.features.has_select_for_update:
+            list(
+                Claim.objects.select_for_update(no_key=True)
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
         fresh = {entry_key(row) for row in entry_rows(Account.objects.filter(claim_id__in=chunk))}
         kept = {
             entry_key(row): row["pk"]
