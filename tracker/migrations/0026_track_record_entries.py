@@ -90,11 +90,11 @@ class Migration(migrations.Migration):
                     models.Index(
                         fields=[
                             "source",
-                            "year",
-                            "quarter",
                             "stance",
                             "status",
                             "claim",
+                            "year",
+                            "quarter",
                             "has_figure",
                             "stands_apart",
                         ],
@@ -103,11 +103,11 @@ class Migration(migrations.Migration):
                     models.Index(
                         fields=[
                             "root",
-                            "year",
-                            "quarter",
                             "stance",
                             "status",
                             "claim",
+                            "year",
+                            "quarter",
                             "has_figure",
                             "stands_apart",
                         ],

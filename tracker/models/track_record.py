@@ -44,16 +44,17 @@ class TrackRecordEntry(models.Model):
             ),
         ]
         indexes = [
-            # Every column a record reads, in its GROUP BY order: an index-only
+            # Every column a record reads, in the order its inner GROUP BY
+            # (stance, status, claim[, year, quarter]) walks them: an index-only
             # scan of one range, already sorted, for a source or an affiliation.
             models.Index(
                 fields=[
                     "source",
-                    "year",
-                    "quarter",
                     "stance",
                     "status",
                     "claim",
+                    "year",
+                    "quarter",
                     "has_figure",
                     "stands_apart",
                 ],
@@ -62,11 +63,11 @@ class TrackRecordEntry(models.Model):
             models.Index(
                 fields=[
                     "root",
-                    "year",
-                    "quarter",
                     "stance",
                     "status",
                     "claim",
+                    "year",
+                    "quarter",
                     "has_figure",
                     "stands_apart",
                 ],

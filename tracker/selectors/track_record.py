@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -262,20 +263,54 @@ def _record(
     )
 
 
+# Each claim once per (stance, status[, quarter]) within the scope, however
+# many of its members gave it, then counted per group: no COUNT(DISTINCT),
+# whose sorts were most of a busy affiliation's time. The inner GROUP BY is
+# the order of the scope's index, so PostgreSQL walks it without sorting.
+_QUARTERS_SQL = """
+SELECT year, quarter, stance, status, COUNT(*), SUM(figure), SUM(figure * apart)
+FROM (
+    SELECT stance, status, claim_id, year, quarter,
+           MAX(CASE WHEN has_figure THEN 1 ELSE 0 END) AS figure,
+           MAX(CASE WHEN stands_apart THEN 1 ELSE 0 END) AS apart
+    FROM {table} WHERE {scope} = %s
+    GROUP BY stance, status, claim_id, year, quarter
+) claims
+GROUP BY year, quarter, stance, status
+"""
+_TOTALS_SQL = """
+SELECT stance, status, COUNT(*), SUM(figure), SUM(figure * apart)
+FROM (
+    SELECT stance, status, claim_id,
+           MAX(CASE WHEN has_figure THEN 1 ELSE 0 END) AS figure,
+           MAX(CASE WHEN stands_apart THEN 1 ELSE 0 END) AS apart
+    FROM {table} WHERE {scope} = %s
+    GROUP BY stance, status, claim_id
+) claims
+GROUP BY stance, status
+"""
+
+
+def _read(sql: str, scope: str, pk: int, names: tuple[str, ...]) -> list[dict]:
+    table = connection.ops.quote_name(TrackRecordEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(table=table, scope=connection.ops.quote_name(scope)), [pk])
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def source_track_record(source: Source, *, affiliation: bool = False) -> TrackRecord:
     """The track record of ``source``, or of its whole affiliation when it is a root. Two queries.
 
     Rows are grouped by (stance, status) within a quarter, and a claim has one
-    status, so adding a quarter's rows counts each claim once per stance.
+    status, so adding a quarter's rows counts each claim once per stance. Read
+    from the kept rows (``TrackRecordEntry``), by hand-written SQL: the ORM
+    cannot group a grouped subquery.
     """
-    scope = Q(root_id=source.pk) if affiliation else Q(source_id=source.pk)
-    entries = TrackRecordEntry.objects.filter(scope)
-    return _record(
-        source,
-        affiliation,
-        _counted(entries, "year", "quarter", status="status"),
-        _tally(_counted(entries, status="status")),
-    )
+    scope = "root_id" if affiliation else "source_id"
+    counts = ("stance", "status", "claims", "figures", "outliers")
+    quarters = _read(_QUARTERS_SQL, scope, source.pk, ("year", "quarter", *counts))
+    totals = _read(_TOTALS_SQL, scope, source.pk, counts)
+    return _record(source, affiliation, quarters, _tally(totals))
 
 
 def counted_track_record(source: Source, *, affiliation: bool = False) -> TrackRecord:
