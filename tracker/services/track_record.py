@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 
 from tracker.models import Account, Claim, TrackRecordEntry
@@ -56,31 +56,34 @@ def track_record_sync(*, claim_ids: Iterable[int]) -> None:
     what the first committed instead of writing rows from its own stale view.
     """
     ids = sorted(set(claim_ids))
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        if connection.features.has_select_for_update:
-            list(
-                Claim.objects.select_for_update(no_key=True)
-                .filter(pk__in=chunk)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-            )
-        fresh = {entry_key(row) for row in entry_rows(Account.objects.filter(claim_id__in=chunk))}
-        kept = {
-            entry_key(row): row["pk"]
-            for row in TrackRecordEntry.objects.filter(claim_id__in=chunk).values(
-                "pk", *ENTRY_COLUMNS
-            )
-        }
-        wrong = [pk for key, pk in kept.items() if key not in fresh]
-        if wrong:
-            TrackRecordEntry.objects.filter(pk__in=wrong).delete()
-        missing = [key for key in fresh if key not in kept]
-        if missing:
-            TrackRecordEntry.objects.bulk_create(
-                TrackRecordEntry(**dict(zip(ENTRY_COLUMNS, key, strict=True)))
-                for key in sorted(missing, key=repr)
-            )
+    # Joins the write's transaction (no savepoint); alone, the locks need one.
+    with transaction.atomic(savepoint=False):
+        for start in range(0, len(ids), BATCH):
+            _sync(ids[start : start + BATCH])
+
+
+def _sync(chunk: list[int]) -> None:
+    if connection.features.has_select_for_update:
+        list(
+            Claim.objects.select_for_update(no_key=True)
+            .filter(pk__in=chunk)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    fresh = {entry_key(row) for row in entry_rows(Account.objects.filter(claim_id__in=chunk))}
+    kept = {
+        entry_key(row): row["pk"]
+        for row in TrackRecordEntry.objects.filter(claim_id__in=chunk).values("pk", *ENTRY_COLUMNS)
+    }
+    wrong = [pk for key, pk in kept.items() if key not in fresh]
+    if wrong:
+        TrackRecordEntry.objects.filter(pk__in=wrong).delete()
+    missing = [key for key in fresh if key not in kept]
+    if missing:
+        TrackRecordEntry.objects.bulk_create(
+            TrackRecordEntry(**dict(zip(ENTRY_COLUMNS, key, strict=True)))
+            for key in sorted(missing, key=repr)
+        )
 
 
 def claims_of_events(event_ids: Iterable[int]) -> set[int]:
