@@ -24,7 +24,7 @@ seconds for the busiest affiliation of a million claims; bench/RESULTS.md).
 
 ``entry_rows`` computes those rows afresh from accounts, claims, documents,
 sources and outliers; ``counted_track_record`` counts a record straight from
-them, the way the kept rows must agree with (``manage.py track_record_check``
+them, which the kept rows must always equal (``manage.py track_record_check``
 and the tests compare the two).
 """
 
