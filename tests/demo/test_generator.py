@@ -24,7 +24,9 @@ from tracker.models import (
     Source,
     SourceAlias,
     StatusChange,
+    TrackRecordEntry,
 )
+from tracker.selectors.track_record import entry_differences
 from tracker.vocabularies import VerificationStatus
 
 
@@ -185,6 +187,11 @@ class TestIntegrity:
         for claim in Claim.objects.filter(event__isnull=True):
             services.findings_refresh_for_claim(claim=claim)
         assert stored() == before
+
+    def test_track_record_rows_are_what_a_fresh_count_gives(self, demo):
+        demo()
+        assert TrackRecordEntry.objects.exists()
+        assert entry_differences() == (set(), set())
 
     def test_claims_keep_their_oldest_open_flag_as_the_services_would(self, demo):
         demo(claims=300)

@@ -21,8 +21,9 @@ from tracker.demo import marker, tables
 from tracker.demo.stories import Batch, Ids, Staff, StoryTeller
 from tracker.demo.world import World, build_world
 from tracker.demo.writer import BulkWriter
-from tracker.models import Source
+from tracker.models import Account, Source, TrackRecordEntry
 from tracker.name_keys import GLOBAL_SCOPE, label_with_affiliation, name_key
+from tracker.services.track_record import rebuild_entries
 from tracker.vocabularies import PERSON_KINDS, SourceKind
 
 # Past this a run takes hours, and an archive that size is for a bigger machine.
@@ -229,6 +230,9 @@ def generate(
         writer.end_session()
         bar.close()
     writer.reset_sequences()
+    with transaction.atomic(using=using):
+        # The rows were written past the services: the track records' kept rows at once.
+        rebuild_entries(TrackRecordEntry.objects.using(using), Account.objects.using(using))
     complete = marker.marker_description(seed=seed, claims=made, accounts=accounts, complete=True)
     Source.objects.using(using).filter(pk=marker_id).update(description=complete)
     writer.analyze()

@@ -113,7 +113,7 @@ class BulkWriter:
 
     def analyze(self) -> None:
         """Fresh planner statistics, and on PostgreSQL a visibility map for index-only scans."""
-        names = [tables.SOURCE, tables.ALIAS, *tables.LOAD_ORDER]
+        names = [tables.SOURCE, tables.ALIAS, *tables.LOAD_ORDER, tables.TRACK_RECORD]
         with self.connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 # Rows a GIN index took in bulk wait in its pending list, which

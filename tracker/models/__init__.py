@@ -13,6 +13,7 @@ from tracker.models.flag import Flag
 from tracker.models.source import Source, SourceAlias
 from tracker.models.status_change import StatusChange
 from tracker.models.suggestion import Extraction, Suggestion
+from tracker.models.track_record import TrackRecordEntry
 
 __all__ = [
     "Account",
@@ -40,4 +41,5 @@ __all__ = [
     "SourceAlias",
     "StatusChange",
     "Suggestion",
+    "TrackRecordEntry",
 ]

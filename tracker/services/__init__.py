@@ -50,6 +50,7 @@ from tracker.services.suggestions import (
     suggestion_reject,
     suggestion_update,
 )
+from tracker.services.track_record import track_record_rebuild, track_record_sync
 from tracker.services.uploads import document_upload
 
 __all__ = [
@@ -102,4 +103,6 @@ __all__ = [
     "suggestion_accept",
     "suggestion_reject",
     "suggestion_update",
+    "track_record_rebuild",
+    "track_record_sync",
 ]

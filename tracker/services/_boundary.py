@@ -48,6 +48,9 @@ class Touched:
 
     event_ids: set[int] = field(default_factory=set)
     claim_ids: set[int] = field(default_factory=set)
+    # Claims whose track record rows need rewriting besides those the findings
+    # refresh rewrites (a status set, a document's date changed).
+    record_claim_ids: set[int] = field(default_factory=set)
 
 
 _local = threading.local()
@@ -173,19 +176,27 @@ def settle() -> None:
     record = touched()
     if record is None:
         return
-    pending = Touched(event_ids=set(record.event_ids), claim_ids=set(record.claim_ids))
+    pending = Touched(
+        event_ids=set(record.event_ids),
+        claim_ids=set(record.claim_ids),
+        record_claim_ids=set(record.record_claim_ids),
+    )
     record.event_ids.clear()
     record.claim_ids.clear()
+    record.record_claim_ids.clear()
     _finish(pending)
 
 
 def _finish(record: Touched) -> None:
-    if not (record.event_ids or record.claim_ids):
-        return
-    # Imported here: the findings module itself notes what it is asked to refresh.
+    # Imported here: these modules themselves note what they are asked to refresh.
     from tracker.services.findings import refresh_touched
+    from tracker.services.track_record import track_record_sync
 
-    refresh_touched(event_ids=record.event_ids, claim_ids=record.claim_ids)
+    rewritten: set[int] = set()
+    if record.event_ids or record.claim_ids:
+        rewritten = refresh_touched(event_ids=record.event_ids, claim_ids=record.claim_ids)
+    if record.record_claim_ids - rewritten:
+        track_record_sync(claim_ids=record.record_claim_ids - rewritten)
 
 
 def _lock_ahead(arguments: dict) -> None:

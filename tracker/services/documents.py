@@ -12,6 +12,7 @@ from tracker.services._common import (
     require_permission,
     unknown_fields,
 )
+from tracker.services.track_record import track_record_refresh_for_claims
 from tracker.text import content_hash, first_sentence, normalize_newlines, title_matches_body
 from tracker.vocabularies import CaptureOrigin
 
@@ -157,4 +158,8 @@ def document_update(*, actor: Actor, document: Document, **changes) -> Document:
     if changed:
         document._history_user = history_user(actor)
         document.save(update_fields=changed)
+    if "published_at" in changed:
+        # Its accounts count in the quarter of the new date.
+        claim_ids = document.accounts.values_list("claim_id", flat=True).distinct()
+        track_record_refresh_for_claims(claim_ids=list(claim_ids))
     return document

@@ -22,6 +22,7 @@ from tracker.models import Claim, Event, Finding, FindingOutlier
 from tracker.selectors.comparison_inputs import compare_claims, live_claims_of
 from tracker.services._boundary import service, touched, write_transaction
 from tracker.services._common import Actor, clean_text, history_user, require_permission
+from tracker.services.track_record import claims_of_events, track_record_sync
 from tracker.vocabularies import OPEN_SEVERITIES, FindingKind
 
 
@@ -214,7 +215,7 @@ def _refresh_alone(claim: Claim) -> None:
     _store_suggestions(claims, comparison)
 
 
-def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> None:
+def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> set[int]:
     """Refresh each touched event once, and each touched claim that has no event.
 
     Called by the write boundary just before its transaction commits. The rows
@@ -222,6 +223,9 @@ def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> No
     so concurrent refreshes of one event queue instead of deadlocking or both
     inserting the same finding. ``no_key``: other writers' new claims and
     accounts only hold key-share locks on these rows, which this lock lets be.
+
+    Then rewrites the track record rows of every claim touched or compared
+    (their outliers may have come or gone), and returns those claims' ids.
     """
     claim_ids = set(claim_ids)
     events, loose = _lock(set(event_ids), claim_ids)
@@ -233,6 +237,9 @@ def refresh_touched(*, event_ids: Iterable[int], claim_ids: Iterable[int]) -> No
         _refresh_event(event)
     for claim in loose:
         _refresh_alone(claim)
+    rewritten = claim_ids | claims_of_events(event.pk for event in events)
+    track_record_sync(claim_ids=rewritten)
+    return rewritten
 
 
 def _lock(event_ids: set[int], claim_ids: set[int]) -> tuple[list[Event], list[Claim]]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tracker.models import Claim, StatusChange
 from tracker.services._common import Actor, history_user
+from tracker.services.track_record import track_record_refresh_for_claims
 from tracker.vocabularies import NO_VERDICT, VerificationStatus
 
 # What a verdict is about; in the order a rationale names them.
@@ -91,6 +92,7 @@ def status_change_record(
     claim._history_user = history_user(actor)
     claim._change_reason = rationale[:100]
     claim.save(update_fields=["status", "accounts_changed_at", "sent_back_at", "updated_at"])
+    track_record_refresh_for_claims(claim_ids=[claim.pk])
     return change
 
 
