@@ -16,6 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_editor
+from tests.roles import restore_roles
 from tracker import services
 from tracker.demo.generate import generate
 from tracker.models import Claim, Event
@@ -36,6 +37,9 @@ pytestmark = [
 def archive(django_db_setup, django_db_blocker) -> Iterator[None]:
     """A generated archive for the whole module, rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        # A transactional test run before this module in the same worker
+        # flushed the roles the generator gives its users (see tests/roles.py).
+        restore_roles()
         generate(claims=8000, seed=5)
         yield
         transaction.set_rollback(True)

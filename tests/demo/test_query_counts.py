@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_editor
+from tests.roles import restore_roles
 from tracker.api.urls import router
 from tracker.demo.generate import generate
 
@@ -78,6 +79,7 @@ def counts(django_db_setup, django_db_blocker) -> dict[int, dict[str, int]]:
     with django_db_blocker.unblock():
         for claims in (30, 300):
             with transaction.atomic():
+                restore_roles()  # a transactional test before may have flushed them
                 client = Client()
                 client.force_login(make_editor(username=f"counting-editor-{claims}"))
                 generate(claims=claims, seed=11)
