@@ -352,6 +352,8 @@ class TestArchiveNotDelete:
         assert claim.archived_by == editor
         body = editor_client.get(change_url(claim)).content.decode()
         assert "This claim is archived" in body
+        assert f"Archived {claim.archived_at:%Y-%m-%d %H:%M} by editor." in body
+        assert "Add an account" not in body
         assert reverse("admin:tracker_claim_restore", args=[claim.pk]) in body
         editor_client.post(reverse("admin:tracker_claim_restore", args=[claim.pk]))
         claim.refresh_from_db()

@@ -13,7 +13,7 @@ from tracker import selectors, services
 from tracker.admin import claim_views
 from tracker.admin.base import HistoryAdmin
 from tracker.admin.conflict_display import basis_label, conflict_badges, kind_label, severity_badge
-from tracker.admin.display import counted, shorten, with_badges
+from tracker.admin.display import counted, shorten, user_name, with_badges
 from tracker.admin.display import status_badge as badge_html
 from tracker.admin.event_compare import compare_url
 from tracker.admin.evidence import AccountEvidence, account_evidence
@@ -141,6 +141,13 @@ class ClaimPageTools:
             f"Its accounts changed on {changed:%Y-%m-%d %H:%M}, after the verdict: "
             "it needs a fresh look."
         )
+
+    @property
+    def archived(self) -> str:
+        claim = self.claim
+        if claim is None or claim.archived_at is None:
+            return ""
+        return f"Archived {claim.archived_at:%Y-%m-%d %H:%M} by {user_name(claim.archived_by)}."
 
     @property
     def suggested_badge(self):
