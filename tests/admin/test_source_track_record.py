@@ -34,7 +34,10 @@ def test_a_source_page_draws_its_record_and_tabulates_it(reporter_client):
     assert html.count('class="tracker-record-chart"') == 1
     # Six quarters, 2025 Q1 empty: drawn as a gap, left out of the table.
     assert html.count('class="tracker-record-quarter"') == 6
-    assert "<script" not in html.split('id="track-record-0-section"', 1)[1]
+    section = html.split('id="track-record-0-section"', 1)[1].split("</section>", 1)[0]
+    assert "<script" not in section
+    # How far to trust the source comes first; the form that edits it after.
+    assert html.index('id="track-record-0-section"') < html.index('id="source_form"')
     rows = table_rows(html, "track-record-0")
     assert rows[0][:3] == ["Quarter", "Asserted", "Confirmed"]
     assert [row[0] for row in rows[1:]] == [
